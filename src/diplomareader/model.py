@@ -178,3 +178,51 @@ def paragraph_spans(body: str) -> Iterator[tuple[int, int, str]]:
             start = pos + chunk.index(stripped)
             yield start, start + len(stripped), stripped
         pos += len(chunk) + 2
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """What the list pane shows for one article (no body)."""
+
+    id: str
+    title: str
+    date: dt.date | None = None
+    source: str | None = None
+    author: str | None = None
+    path: str = ""
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result: an article summary with a score and a marked snippet."""
+
+    article: ArticleSummary
+    score: float = 0.0
+    snippet: str = ""
+    """A sentence or two of the body around the first match."""
+    marks: tuple[tuple[int, int], ...] = ()
+    """``(start, end)`` ranges in ``snippet`` of the matched query terms."""
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """The answer to one query: hits, total count, and how the query was understood."""
+
+    query: str
+    hits: tuple[Hit, ...] = ()
+    total: int = 0
+    understood: str = ""
+    """The query as the engine read it (shown to the user)."""
+    errors: tuple[str, ...] = ()
+    """Parts of the query that could not be understood (never an exception)."""
+
+
+@dataclass(frozen=True)
+class RelatedQuote:
+    """A quote from another article related to the one being read."""
+
+    quote: Quote
+    article: ArticleSummary
+    score: float = 0.0
+    reason: str = ""
+    """Why it is related: ``same speaker``, ``shared entities: ...``."""

@@ -1,0 +1,7 @@
+"""Allow ``python -m diplomareader``."""
+
+import sys
+
+from diplomareader.cli import main
+
+sys.exit(main())

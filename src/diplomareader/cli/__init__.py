@@ -1,0 +1,45 @@
+"""The ``diplomareader`` command line: run (default), ingest, parse, search, bookmarks."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from typing import Final
+
+from diplomareader import __version__
+
+SUBCOMMANDS: Final = ("run", "ingest", "parse", "search", "bookmarks")
+"""Each name is a module of this package with ``add_parser(subparsers)`` and ``main(args)``."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand registered."""
+    parser = argparse.ArgumentParser(
+        prog="diplomareader",
+        description="A keyboard-driven terminal reader for diplomatic statements and news.",
+    )
+    parser.add_argument("--version", action="version", version=f"diplomareader {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in SUBCOMMANDS:
+        module = importlib.import_module(f"diplomareader.cli.{name}")
+        module.add_parser(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point: parse arguments and run the chosen subcommand (``run`` by default)."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list or (args_list[0].startswith("-") and args_list[0] not in {"-h", "--help", "--version"}):
+        args_list.insert(0, "run")
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    module = importlib.import_module(f"diplomareader.cli.{args.command}")
+    try:
+        return int(module.main(args))
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,1 @@
+"""Extraction: direct quotes with speakers, and named entities under canonical names."""
