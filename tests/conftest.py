@@ -53,4 +53,5 @@ def isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         monkeypatch.setenv(var, str(home / var.lower()))
     monkeypatch.delenv("DIPLOMAREADER_BOOKMARKS", raising=False)
-    monkeypatch.delenv("DIPLOMAREADER_CONFIG", raising=False)
+    for var in ("CONFIG", "CONFIG_DIR", "DATA_DIR", "GAZETTEER_DIR"):
+        monkeypatch.delenv(f"DIPLOMAREADER_{var}", raising=False)

@@ -1,0 +1,1 @@
+"""User data: file locations, configuration and bookmarks."""
