@@ -50,7 +50,27 @@ def _str_representer(dumper: Any, value: str) -> Any:
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
+class _Context(str):
+    """Prefix/suffix text: written double-quoted, so its line breaks show as ``\\n``."""
+
+
+def _context_representer(dumper: Any, value: _Context) -> Any:
+    """Double-quoted style for short context strings."""
+    return dumper.represent_scalar("tag:yaml.org,2002:str", str(value), style='"')
+
+
+class _Flow(list[str]):
+    """A short list written on one line (``tags: [un, ukraine]``)."""
+
+
+def _flow_representer(dumper: Any, value: _Flow) -> Any:
+    """Flow style for tag lists."""
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", list(value), flow_style=True)
+
+
 _Dumper.add_representer(str, _str_representer)
+_Dumper.add_representer(_Flow, _flow_representer)
+_Dumper.add_representer(_Context, _context_representer)
 
 
 class CorruptFile(Exception):
@@ -68,7 +88,9 @@ class FileState:
 def _entry_to_dict(bookmark: Bookmark) -> dict[str, Any]:
     """One bookmark as an ordered mapping for YAML."""
     data = {name: getattr(bookmark, name) for name in FIELD_ORDER}
-    data["tags"] = list(bookmark.tags)
+    data["tags"] = _Flow(bookmark.tags)
+    data["prefix"] = _Context(bookmark.prefix)
+    data["suffix"] = _Context(bookmark.suffix)
     return data
 
 
