@@ -63,17 +63,20 @@ def _initials(cand: Candidate) -> str:
 
 
 def _link_abbreviations(body: str, cands: list[Candidate], groups: _Groups) -> None:
-    """"Long Name (LN)" and "LN (Long Name)" make one entity; so do matching initials."""
+    """ "Long Name (LN)" and "LN (Long Name)" make one entity; so do matching initials."""
     for n in range(len(cands) - 1):
         cur, nxt = cands[n], cands[n + 1]
         m = _PAREN_RE.match(body, cur.end)
         if not m or nxt.start != m.end() or body[nxt.end : nxt.end + 1] != ")":
             continue
         short, long_ = (nxt, cur) if len(nxt.keys) < len(cur.keys) else (cur, nxt)
-        if len(short.keys) == 1 and short.text.replace(".", "").isupper():
-            if groups.union(n, n + 1):
-                if short.kind is None or short.entry is None:
-                    short.kind = long_.kind
+        if (
+            len(short.keys) == 1
+            and short.text.replace(".", "").isupper()
+            and groups.union(n, n + 1)
+            and (short.kind is None or short.entry is None)
+        ):
+            short.kind = long_.kind
     by_initials: dict[str, int] = {}
     for n, cand in enumerate(cands):
         if len(cand.keys) > 1 and cand.kind in ("organization", "place"):
@@ -103,10 +106,15 @@ def _link_names(cands: list[Candidate], groups: _Groups) -> None:
         if cand.entry is not None or cand.adjective:
             continue
         same = by_key.get(cand.keys)
-        if same is not None and same != n and cands[same].kind is not None:
-            if cand.kind in (None, cands[same].kind) and groups.union(same, n):
-                cand.kind = cands[same].kind
-                continue
+        if (
+            same is not None
+            and same != n
+            and cands[same].kind is not None
+            and cand.kind in (None, cands[same].kind)
+            and groups.union(same, n)
+        ):
+            cand.kind = cands[same].kind
+            continue
         if len(cand.keys) == 1 and cand.kind in (None, "person"):
             owners = {groups.find(i) for i in surnames.get(cand.keys[0], ())}
             if len(owners) == 1 and groups.union(owners.pop(), n):
@@ -151,7 +159,9 @@ def extract_entities(body: str, gazetteer: Gazetteer | None = None) -> list[Enti
         if all(c.kind is None for c in group):
             continue
         name, kind = _canonical(group)
-        mentions = tuple(Mention(c.text, c.start, c.end) for c in sorted(group, key=lambda c: c.start))
+        mentions = tuple(
+            Mention(c.text, c.start, c.end) for c in sorted(group, key=lambda c: c.start)
+        )
         aliases = tuple(sorted({m.text for m in mentions} - {name}))
         entities.append(Entity(name=name, kind=kind, aliases=aliases, mentions=mentions))
     entities.sort(key=lambda e: e.mentions[0].start)

@@ -18,12 +18,46 @@ from diplomareader.extract.gazetteer import GazEntry, Gazetteer
 from diplomareader.model import EntityKind
 
 _MAX_TITLE_WORDS: Final = 4
-_NAME_PARTICLES_INNER: Final = frozenset("de du da del della di von van der den la le bin ibn al el".split())
-_POSSESSIVE_NAME_WORDS: Final = frozenset(
-    "people's peoples' workers' women's children's nations' men's farmers' veterans' "
-    "journalists' people’s workers’ women’s children’s nations’".split()
+_NAME_PARTICLES_INNER: Final = frozenset(
+    [
+        "de",
+        "du",
+        "da",
+        "del",
+        "della",
+        "di",
+        "von",
+        "van",
+        "der",
+        "den",
+        "la",
+        "le",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+    ]
 )
-_ROMAN: Final = frozenset("II III IV VI VII VIII IX XI XII".split())
+_POSSESSIVE_NAME_WORDS: Final = frozenset(
+    [
+        "people's",
+        "peoples'",
+        "workers'",
+        "women's",
+        "children's",
+        "nations'",
+        "men's",
+        "farmers'",
+        "veterans'",
+        "journalists'",
+        "people’s",
+        "workers’",
+        "women’s",
+        "children’s",
+        "nations’",
+    ]
+)
+_ROMAN: Final = frozenset(["II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII"])
 
 
 @dataclass
@@ -87,7 +121,9 @@ class RunReader:
             if match.exact and text not in match.exact and text.rstrip(".") not in match.exact:
                 continue
             kind = match.entry.kind
-            cand = Candidate(start, end, text, kind, match.entry, match.adjective, tuple(key.split()))
+            cand = Candidate(
+                start, end, text, kind, match.entry, match.adjective, tuple(key.split())
+            )
             return j, cand
         return None
 
@@ -118,10 +154,15 @@ class RunReader:
         out: list[Candidate] = []
         for cand in cands:
             prev = out[-1] if out else None
-            if prev is not None and self.body[prev.end : cand.start] == " ":
-                if prev.adjective and cand.entry is None and cand.kind == "organization":
-                    out[-1] = self._joined(prev, cand)
-                    continue
+            if (
+                prev is not None
+                and self.body[prev.end : cand.start] == " "
+                and prev.adjective
+                and cand.entry is None
+                and cand.kind == "organization"
+            ):
+                out[-1] = self._joined(prev, cand)
+                continue
             if (
                 cand.entry is not None
                 and cand.kind == "place"
@@ -131,7 +172,11 @@ class RunReader:
                 if prev is not None and prev.end > head:
                     out.pop()
                 text = self.body[head : cand.end]
-                out.append(Candidate(head, cand.end, text, "organization", keys=tuple(text.lower().split())))
+                out.append(
+                    Candidate(
+                        head, cand.end, text, "organization", keys=tuple(text.lower().split())
+                    )
+                )
                 continue
             out.append(cand)
         return out
@@ -208,10 +253,14 @@ class RunReader:
                 continue
             if not tok.cap:
                 continue
-            if cur and low in self.first_names and not self._org_ahead(idx[pos:]):
-                if not (len(cur) == 1 and toks[cur[0]].lower in self.first_names):
-                    pieces.append(cur)
-                    cur = []
+            if (
+                cur
+                and low in self.first_names
+                and not self._org_ahead(idx[pos:])
+                and not (len(cur) == 1 and toks[cur[0]].lower in self.first_names)
+            ):
+                pieces.append(cur)
+                cur = []
             cur.append(t)
             if low in self.org_heads or low in self.org_tails or low in self.place_heads:
                 licensed = True
@@ -240,16 +289,22 @@ class RunReader:
         words = [toks[t].lower for t in piece]
         start, end = first.start, last.bare_end
         text = self.body[start:end]
-        keys = tuple(toks[t].key for t in piece if toks[t].key and toks[t].lower not in self.particles)
+        keys = tuple(
+            toks[t].key for t in piece if toks[t].key and toks[t].lower not in self.particles
+        )
         kind: EntityKind | None = None
         if self.in_headline:
             if len(piece) == 2 and words[0] in self.first_names and not titled:
                 kind = "person"
             return Candidate(start, end, text, kind, keys=keys)
         lastw = words[-1].rstrip("'’").removesuffix("'s").removesuffix("’s")
-        if lastw in self.org_tails and (len(piece) > 1 or first.all_caps):
-            kind = "organization"
-        elif len(piece) > 1 and words[0] in self.org_heads and toks[piece[1]].lower in CONNECTORS:
+        if (
+            lastw in self.org_tails
+            and (len(piece) > 1 or first.all_caps)
+            or len(piece) > 1
+            and words[0] in self.org_heads
+            and toks[piece[1]].lower in CONNECTORS
+        ):
             kind = "organization"
         elif titled and len(piece) <= 4:
             kind = "person"
@@ -261,7 +316,9 @@ class RunReader:
             kind = "person"
         if kind is None and len(piece) == 1 and self._acronym(piece[0]):
             kind = "organization"
-        if kind is None and self._after_place_preposition(piece[0]):
+        if kind is None and (
+            self._after_place_preposition(piece[0]) or self._place_word_after(piece[-1])
+        ):
             kind = "place"
         return Candidate(
             start,
@@ -281,9 +338,21 @@ class RunReader:
         for n in (t - 1, t + 1):
             if 0 <= n < len(self.tokens):
                 other = self.tokens[n]
-                if other.all_caps and len(other.text) >= 4 and other.key not in self.gaz.first_words:
+                if (
+                    other.all_caps
+                    and len(other.text) >= 4
+                    and other.key not in self.gaz.first_words
+                ):
                     return False
         return True
+
+    def _place_word_after(self, t: int) -> bool:
+        """Followed by a lowercase place word: "the Karrada district", "Kherson regions"."""
+        nxt = t + 1
+        if nxt >= len(self.tokens) or self.body[self.tokens[t].end : self.tokens[nxt].start] != " ":
+            return False
+        word = self.tokens[nxt].text
+        return word.islower() and word in self.place_tails
 
     def _after_place_preposition(self, t: int) -> bool:
         if t == 0:

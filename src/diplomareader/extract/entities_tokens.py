@@ -18,15 +18,67 @@ TOKEN_RE: Final = re.compile(
     r"|\w+(?:(?:[-'’]|\.(?=[a-z]))\w+)*(?:(?<=s)['’](?!\w))?"  # words, Nur-Sultan, Workers'
 )
 CONNECTORS: Final = frozenset(
-    "of the and for on in de du da del della di von van der den la le bin ibn al el y upon "
-    "to at".split()
+    [
+        "of",
+        "the",
+        "and",
+        "for",
+        "on",
+        "in",
+        "de",
+        "du",
+        "da",
+        "del",
+        "della",
+        "di",
+        "von",
+        "van",
+        "der",
+        "den",
+        "la",
+        "le",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "y",
+        "upon",
+        "to",
+        "at",
+    ]
 )
 """Lowercase words that may sit inside a name between capitalised words."""
 _PARTICLE_PREFIXES: Final = ("al-", "el-", "ad-", "as-", "ash-", "ar-", "at-", "an-", "az-", "ibn-")
 _SENTENCE_END: Final = frozenset('.!?:;"“”«»•*–—(|[\n')
 _JOINING_GAPS: Final = frozenset({" ", "\u00a0"})
 _ABBREVIATIONS: Final = frozenset(
-    "mr mrs ms dr st mt ft gen lt col sen rep prof jr sr maj capt sgt adm cmdr gov vs fr rev brig".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "mt",
+        "ft",
+        "gen",
+        "lt",
+        "col",
+        "sen",
+        "rep",
+        "prof",
+        "jr",
+        "sr",
+        "maj",
+        "capt",
+        "sgt",
+        "adm",
+        "cmdr",
+        "gov",
+        "vs",
+        "fr",
+        "rev",
+        "brig",
+    ]
 )
 """Words whose trailing dot does not end a sentence (``Mr. Johnson``, ``Gen. Votel``)."""
 

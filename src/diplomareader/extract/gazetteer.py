@@ -1,6 +1,6 @@
 """The gazetteer: curated names (bundled YAML files plus the user's own) and the rules' word lists.
 
-File format (every ``*.yaml`` in ``diplomareader/data`` and in ``store.locations.gazetteer_dir()``)::
+File format (every ``*.yaml`` of ``diplomareader/data`` and of ``locations.gazetteer_dir()``)::
 
     kind: place                 # default kind of the entries below (person, organization, place)
     entries:
@@ -150,7 +150,9 @@ def _parse_entries(data: dict[str, Any], source: str) -> list[GazEntry]:
             )
         kind = raw.get("kind", default_kind)
         if kind not in KINDS:
-            raise InputError(f"{source}: entry {raw['name']!r} has kind {kind!r}; use {sorted(KINDS)}")
+            raise InputError(
+                f"{source}: entry {raw['name']!r} has kind {kind!r}; use {sorted(KINDS)}"
+            )
         lists = {}
         for key in ("aliases", "adjectives"):
             value = raw.get(key) or []
@@ -160,7 +162,12 @@ def _parse_entries(data: dict[str, Any], source: str) -> list[GazEntry]:
                 raise InputError(f"{source}: {key} of {raw['name']!r} must be a list")
             lists[key] = tuple(str(v).strip() for v in value if str(v).strip())
         entries.append(
-            GazEntry(str(raw["name"]).strip(), cast(EntityKind, kind), lists["aliases"], lists["adjectives"])
+            GazEntry(
+                str(raw["name"]).strip(),
+                cast(EntityKind, kind),
+                lists["aliases"],
+                lists["adjectives"],
+            )
         )
     return entries
 
@@ -219,3 +226,8 @@ def default_gazetteer() -> Gazetteer:
     from diplomareader.store.locations import gazetteer_dir
 
     return _cached(str(gazetteer_dir()))
+
+
+def reload_gazetteer() -> None:
+    """Forget the loaded gazetteer so that the next extraction rereads the files."""
+    _cached.cache_clear()
