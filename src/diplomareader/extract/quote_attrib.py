@@ -16,6 +16,7 @@ from diplomareader.extract.quote_lexicon import (
     ABBREVIATIONS,
     CUE_PARTICLES,
     CUE_VERBS,
+    PRONOUNS,
     WEAK_CUES,
 )
 from diplomareader.extract.quote_speaker import (
@@ -40,7 +41,7 @@ class Attribution:
     speaker: SpeakerRef | None
     cue: str | None
     how: str
-    """``after``, ``before``, ``colon``, ``dash``, ``according`` (``carry`` is set by the caller)."""
+    """``after``, ``before``, ``colon``, ``dash``, ``according``; ``carry`` (set by the caller)."""
 
 
 def sentence_breaks(body: str, start: int, end: int) -> list[int]:
@@ -62,13 +63,17 @@ def cue_at(toks: list[Token], index: int, weak: bool) -> int:
     low = toks[index].low
     if low not in CUE_VERBS and low != "went":
         return -1
-    if not weak and low in WEAK_CUES:
-        return -1
     particles = CUE_PARTICLES.get(low)
+    if not weak and low in WEAK_CUES and not particles:
+        return -1
     if particles:
         if index + 1 < len(toks) and toks[index + 1].low in particles:
             if low == "went":
-                return index + 3 if index + 2 < len(toks) and toks[index + 2].low in ("to", "on") else -1
+                return (
+                    index + 3
+                    if index + 2 < len(toks) and toks[index + 2].low in ("to", "on")
+                    else -1
+                )
             return index + 2
         if low in ("point", "points", "pointed", "went"):
             return -1
@@ -104,7 +109,7 @@ def after_quote(body: str, close: int, limit: int) -> Attribution | None:
             break
         past = cue_at(toks, index, weak=False) if index else -1
         if past < 0:
-            if tok.text.endswith(".") and tok.low not in ABBREVIATIONS and len(tok.text) > 2:
+            if tok.final:
                 break
             continue
         ref = speaker_before(body, toks[:index], index - 1)
@@ -119,9 +124,15 @@ def after_quote(body: str, close: int, limit: int) -> Attribution | None:
 
 
 def _covers(body: str, start: int, ref: SpeakerRef, toks: list[Token]) -> bool:
-    """True when the speaker phrase is all that stands between the quote and its cue."""
+    """True when only the speaker phrase (and its titles) stands between the quote and the cue."""
     before = [t for t in toks if t.end <= ref.start]
-    return all(t.text in ",—–-" or t.low in ("and", "but", "so") for t in before)
+    if len(before) > 7:
+        return False
+    return all(
+        t.text in "—–-"
+        or (t.text not in ",;:()" and t.low not in CUE_VERBS and t.low not in PRONOUNS)
+        for t in before
+    )
 
 
 def before_quote(body: str, lo: int, open_pos: int) -> Attribution | None:

@@ -15,7 +15,10 @@ from diplomareader.extract.quote_marks import QuotedSpan
 
 _WORD = re.compile(r"[^\W_][\w’'\-]*")
 _MINOR = frozenset(
-    "a an the of and or in on at to for with by from as vs de la le du von van is it its".split()
+    re.findall(
+        r"\S+",
+        "a an the of and or in on at to for with by from as vs de la le du von van is it its",
+    )
 )
 _WORK_BEFORE = re.compile(
     r"(?:\b(?:book|books|film|movie|documentary|song|album|novel|play|poem|article|op-ed|column|"
@@ -48,6 +51,4 @@ def is_not_a_quote(
         return True
     if _title_case(text) and words <= 12 and not direct:
         return True
-    if words < 3 and how not in ("after", "before", "dash", "according"):
-        return True
-    return False
+    return words < 3 and how not in ("after", "before", "dash", "according")

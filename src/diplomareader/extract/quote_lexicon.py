@@ -6,7 +6,13 @@ and the vocabulary can be reviewed in one place. Every entry is lower case.
 
 from __future__ import annotations
 
-CUE_VERBS: frozenset[str] = frozenset(
+
+def _words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of ``text`` as a set."""
+    return frozenset(text.split())
+
+
+CUE_VERBS: frozenset[str] = _words(
     """
     say says said saying tell tells told telling add adds added adding note notes noted noting
     stress stresses stressed stressing emphasize emphasizes emphasized emphasise emphasises
@@ -35,7 +41,7 @@ CUE_VERBS: frozenset[str] = frozenset(
     acknowledge report reports reported describe reason reasons reasoned point points pointed
     demand demands demanded proclaim proclaims proclaimed assert asserts asserted affirm affirms
     affirmed allege alleges alleged opine opines opined predict surmise surmised
-    """.split()
+    """
 )
 """Verbs that attribute speech (all inflections spelled out: the rules are pure string work)."""
 
@@ -50,17 +56,17 @@ CUE_PARTICLES: dict[str, frozenset[str]] = {
 }
 """Particles that complete a cue verb ("pointed out", "chimed in")."""
 
-WEAK_CUES: frozenset[str] = frozenset(
+WEAK_CUES: frozenset[str] = _words(
     """
     call calls called describe describes described dub dubs dubbed label labels labeled labelled
     brand brands branded accuse accuses accused blast blasts blasted slam slams slammed criticize
     criticizes criticized criticise criticised praise praises praised mock mocks mocked thank
     thanks thanked point points pointed
-    """.split()
+    """
 )
 """Cues that attribute a quote only when the quote follows in the same sentence (partial quotes)."""
 
-AUX_WORDS: frozenset[str] = frozenset(
+AUX_WORDS: frozenset[str] = _words(
     """
     also later then further previously once repeatedly recently again earlier reportedly simply
     flatly bluntly famously has had have would will did does do was is were are been be being
@@ -69,7 +75,7 @@ AUX_WORDS: frozenset[str] = frozenset(
     sarcastically jokingly emphatically initially originally first last still even never not
     indeed however therefore thus instead only herself himself themselves itself yet somehow
     reportedly allegedly apparently candidly frankly succinctly tersely curtly briefly
-    """.split()
+    """
 )
 """Auxiliaries and adverbs allowed between a speaker and the cue ("Tokayev had also said")."""
 
@@ -83,7 +89,7 @@ PRONOUNS: dict[str, str] = {
 }
 """Subject pronouns that can introduce a quote, mapped to their lower-case form."""
 
-TITLES: frozenset[str] = frozenset(
+TITLES: frozenset[str] = _words(
     """
     president vice prime minister ministers secretary secretary-general undersecretary deputy
     foreign defense defence interior finance justice state general chief senior former acting
@@ -104,11 +110,11 @@ TITLES: frozenset[str] = frozenset(
     republicans democrat democrats democratic gop independent libertarian presidential
     chief-executive then-president then-secretary then-senator then-candidate ex-president
     incumbent first lady de facto supreme high deputy-minister vice-president vice-premier
-    """.split()
+    """
 )
 """Words that make a title or office before a name ("Foreign Minister", "Sen.", "Official")."""
 
-ORG_WORDS: frozenset[str] = frozenset(
+ORG_WORDS: frozenset[str] = _words(
     """
     ministry ministries department office agency committee council commission government
     administration campaign house senate congress parliament assembly court bureau service
@@ -118,11 +124,11 @@ ORG_WORDS: frozenset[str] = frozenset(
     statement report board authority authorities affairs security relations police army forces
     force navy command headquarters secretariat cabinet kremlin akorda pentagon staff team
     spokesperson's
-    """.split()
+    """
 )
 """Nouns that make a capitalised phrase the name of a body rather than a person."""
 
-ROLE_NOUNS: frozenset[str] = frozenset(
+ROLE_NOUNS: frozenset[str] = _words(
     """
     president minister secretary senator governor congressman congresswoman lawmaker speaker
     chairman chairwoman chair director head leader mayor chancellor premier king queen prince
@@ -131,47 +137,47 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     general commander judge attorney analyst expert economist professor author columnist
     reporter journalist activist founder executive chief businessman businesswoman billionaire
     mogul veteran woman man politician republican democrat nominee pastor priest
-    """.split()
+    """
 )
 """Nouns naming a person by office ("the President", "the minister", "the Florida senator")."""
 
-GROUP_NOUNS: frozenset[str] = frozenset(
+GROUP_NOUNS: frozenset[str] = _words(
     """
     ministry department office agency committee council commission government administration
     campaign embassy statement report source sources officials spokespeople organization
     organisation party team group kremlin white house press service
-    """.split()
+    """
 )
 """Nouns naming a body or a document ("the ministry", "the statement", "the campaign")."""
 
-DETERMINERS: frozenset[str] = frozenset(
-    "the a an this that his her its their our my your another one both each".split()
+DETERMINERS: frozenset[str] = _words(
+    "the a an this that his her its their our my your another one both each"
 )
 """Determiners that open a role phrase."""
 
-LEADING_STOPWORDS: frozenset[str] = frozenset(
+LEADING_STOPWORDS: frozenset[str] = _words(
     """
     the a an but and or so then when while as in on at for if yet still later earlier meanwhile
     however also this that these those there here after before since because although though
     speaking asked asking writing responding last next on today yesterday tomorrow now with
     without from by of to during under over about according mr mrs ms dr
-    """.split()
+    """
 )
 """Capitalised words that open a sentence but are not part of a name ("But Tokayev said")."""
 
-NAME_PARTICLES: frozenset[str] = frozenset(
-    "de da del della der den di du van von la le bin ibn al el abu dos das y st.".split()
+NAME_PARTICLES: frozenset[str] = _words(
+    "de da del della der den di du van von la le bin ibn al el abu dos das y st."
 )
 """Lower-case particles allowed inside a personal name ("Ursula von der Leyen")."""
 
 NAME_CONNECTORS: frozenset[str] = frozenset({"of", "for", "the", "and"})
 """Lower-case words allowed inside the name of a body ("Ministry of Foreign Affairs")."""
 
-ABBREVIATIONS: frozenset[str] = frozenset(
+ABBREVIATIONS: frozenset[str] = _words(
     """
     mr mrs ms dr sen rep gov gen lt col sgt st jr sr prof no u.s u.k u.n inc co corp ltd vs etc
     maj capt adm rev fr hon messrs mt ft jan feb mar apr aug sep sept oct nov dec d.c e.g i.e
     a.m p.m dept univ assn bros est approx
-    """.split()
+    """
 )
 """Words ending in a full stop that does not end a sentence."""

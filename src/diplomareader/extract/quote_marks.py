@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-DOUBLE_MARKS = "\"“”„«»「」『』"
+DOUBLE_MARKS = '"“”„«»「」『』'
 """Double quotation marks (and guillemets, corner brackets) the scanner pairs."""
 SINGLE_MARKS = "‘’'‚"
 """Single quotation marks: only used at the top level and only with a clean context."""
@@ -23,12 +23,12 @@ _MARK = re.compile(f"[{re.escape(DOUBLE_MARKS + SINGLE_MARKS)}]")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 
 _CLOSERS: dict[str, str] = {
-    "“": "”\"",
-    "„": "“”\"",
+    "“": '”"',
+    "„": '“”"',
     "«": "»",
     "»": "«",
     "”": "”",
-    '"': "\"”",
+    '"': '"”',
     "「": "」",
     "『": "』",
     "‘": "’'",
@@ -91,7 +91,7 @@ def _can_open(text: str, pos: int) -> bool:
     """Whether the mark at ``pos`` sits where a quote can open."""
     mark = text[pos]
     before, after = _context(text, pos)
-    if not after or after.isspace():
+    if not after or (after.isspace() and mark not in "«„"):
         return False
     if mark in "“„«「『‚":
         return not (mark == "“" and _is_letter(before) and after in ",.;:!? ")
@@ -105,10 +105,12 @@ def _can_open(text: str, pos: int) -> bool:
 def _can_close(text: str, pos: int) -> bool:
     """Whether the mark at ``pos`` sits where a quote can close."""
     before, after = _context(text, pos)
-    if not before or before.isspace():
+    if not before or (before.isspace() and text[pos] != "»"):
         return False
     if text[pos] in "’'":
-        return not (_is_letter(before) and _is_letter(after)) and (not after or after in _CLOSE_AFTER)
+        return not (_is_letter(before) and _is_letter(after)) and (
+            not after or after in _CLOSE_AFTER
+        )
     if text[pos] in "”»」』“":
         return True
     return not after or after in _CLOSE_AFTER
@@ -127,12 +129,12 @@ def paragraph_spans(body: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _opens_paragraph(body: str, start: int, end: int, family: str) -> int:
-    """Position of an opening mark of ``family`` that starts the paragraph, or -1."""
+def _opens_paragraph(body: str, start: int, end: int, mark: str) -> int:
+    """Position of the opening ``mark`` that starts the paragraph, or -1."""
     pos = start
     while pos < end and body[pos] in " \t":
         pos += 1
-    if pos < end and body[pos] in _FAMILY and _FAMILY[body[pos]] == family and _can_open(body, pos):
+    if pos < end and body[pos] == mark and _can_open(body, pos):
         return pos
     return -1
 
@@ -169,7 +171,9 @@ def _scan(
         if mark in _CLOSERS[opener] and _can_close(body, pos):
             found.append((open_pos, pos, opener))
             open_pos = -1
-        elif family not in (_FAMILY[opener], "single") and mark in _CLOSERS and _can_open(body, pos):
+        elif (
+            family not in (_FAMILY[opener], "single") and mark in _CLOSERS and _can_open(body, pos)
+        ):
             nested = mark
     return found, open_pos
 
@@ -223,7 +227,7 @@ def _continuation(
     current = index
     while current + 1 < len(paragraphs) and current - index < 12:
         n_start, n_end = paragraphs[current + 1]
-        reopen = _opens_paragraph(body, n_start, n_end, family)
+        reopen = _opens_paragraph(body, n_start, n_end, mark)
         if reopen < 0:
             break
         current += 1

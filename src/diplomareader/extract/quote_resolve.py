@@ -134,7 +134,11 @@ class SpeakerResolver:
     def _next(self, items: list[Named], pos: int, want: str | None, person: bool) -> str | None:
         """The first item after ``pos`` (optionally with title ``want`` / persons only)."""
         for item in items:
-            if item.pos > pos and (want is None or want in item.titles) and (item.person or not person):
+            if (
+                item.pos > pos
+                and (want is None or want in item.titles)
+                and (item.person or not person)
+            ):
                 return item.name
         return None
 

@@ -78,7 +78,9 @@ def scan_speech_events(
             ref = speaker_before(body, toks, index - 1)
             if ref is None:
                 continue
-            events.append((toks[index].start, Attribution(ref, cue_text(body, toks, index, past), "event")))
+            events.append(
+                (toks[index].start, Attribution(ref, cue_text(body, toks, index, past), "event"))
+            )
             if ref.kind in ("name", "group"):
                 resolver.add_speaker(ref.start, ref)
     return events

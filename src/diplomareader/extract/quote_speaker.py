@@ -77,6 +77,12 @@ class Token:
         return self.text[0].isupper()
 
     @property
+    def final(self) -> bool:
+        """True for a word whose full stop ends a sentence (not "Mr." or an initial)."""
+        text = self.text
+        return text.endswith(".") and len(text) > 2 and text[:-1].lower() not in ABBREVIATIONS
+
+    @property
     def possessive(self) -> bool:
         """True for "Trump’s" / "leaders’"."""
         return bool(_POSSESSIVE.search(self.text)) and len(self.text) > 2
@@ -120,15 +126,12 @@ def _is_name_word(tok: Token) -> bool:
 def _mention(body: str, first: Token, last: Token) -> tuple[str, int, int]:
     """The mention text from ``first`` to ``last``, dropping a sentence-final stop."""
     end = last.end
-    if last.text.endswith(".") and len(last.text) > 2 and last.text[:-1].lower() not in ABBREVIATIONS:
+    if last.final:
         end -= 1
-    end -= len(_POSSESSIVE.search(body[first.start : end]).group()) if last.possessive else 0  # type: ignore[union-attr]
+    if last.possessive:
+        ending = _POSSESSIVE.search(body, first.start, end)
+        end -= len(ending.group()) if ending else 0
     return body[first.start : end], first.start, end
-
-
-def _ends_sentence(tok: Token) -> bool:
-    """True for a word with a full stop that is not an abbreviation or an initial."""
-    return tok.text.endswith(".") and len(tok.text) > 2 and tok.text[:-1].lower() not in ABBREVIATIONS
 
 
 def name_run(toks: list[Token], last: int) -> int:
@@ -138,7 +141,7 @@ def name_run(toks: list[Token], last: int) -> int:
     while index >= 0:
         tok = toks[index]
         if _is_name_word(tok):
-            if index < last and (tok.possessive or _ends_sentence(tok)):
+            if index < last and (tok.possessive or tok.final):
                 break
             first = index
         elif tok.low in NAME_PARTICLES or tok.low in NAME_CONNECTORS:
@@ -165,7 +168,9 @@ def from_run(body: str, toks: list[Token], first: int, last: int) -> SpeakerRef 
         person = []
     if not person and any(t.bare in ORG_WORDS for t in run):
         start = 0
-        while start < len(run) - 1 and run[start].bare in TITLES and run[start].bare not in ORG_WORDS:
+        while (
+            start < len(run) - 1 and run[start].bare in TITLES and run[start].bare not in ORG_WORDS
+        ):
             start += 1
         text, s, e = _mention(body, run[start], run[-1])
         return SpeakerRef("group", text, s, e, text, (), s, e)
@@ -194,7 +199,8 @@ def _role_phrase(body: str, toks: list[Token], last: int) -> SpeakerRef | None:
         if tok.low in DETERMINERS or tok.possessive:
             first = index
             break
-        if tok.text in ",;:()—–-" or tok.low in AUX_WORDS or (tok.low in LEADING_STOPWORDS and tok.low not in DETERMINERS):
+        stop = tok.low in LEADING_STOPWORDS and tok.low not in DETERMINERS
+        if tok.text in ",;:()—–-" or tok.low in AUX_WORDS or stop:
             break
         first = index
         index -= 1
@@ -265,11 +271,11 @@ def speaker_after(body: str, toks: list[Token], first: int) -> SpeakerRef | None
         if not keep:
             break
         index += 1
-        if tok.text.endswith(".") and tok.text[:-1].lower() not in ABBREVIATIONS and len(tok.text) > 2:
+        if tok.final:
             break
     if index == first:
-        tok = toks[first] if first < len(toks) else None
-        if tok is not None and tok.low in PRONOUNS:
+        if first < len(toks) and toks[first].low in PRONOUNS:
+            tok = toks[first]
             return SpeakerRef("pronoun", tok.text, tok.start, tok.end, PRONOUNS[tok.low])
         return None
     last = index - 1

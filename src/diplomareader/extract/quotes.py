@@ -58,7 +58,9 @@ def _paragraph_of(paragraphs: list[tuple[int, int]], pos: int) -> int:
     return lo
 
 
-def _block_quotes(body: str, paragraphs: list[tuple[int, int]], spans: list[QuotedSpan]) -> list[_Candidate]:
+def _block_quotes(
+    body: str, paragraphs: list[tuple[int, int]], spans: list[QuotedSpan]
+) -> list[_Candidate]:
     """Paragraphs without marks introduced by a colon lead-in ("Tokayev had said:")."""
     quoted = {_paragraph_of(paragraphs, s.start) for s in spans}
     found = []
@@ -70,7 +72,9 @@ def _block_quotes(body: str, paragraphs: list[tuple[int, int]], spans: list[Quot
         if attribution is None or attribution.speaker is None:
             continue
         span = QuotedSpan(start, end, "", True)
-        found.append(_Candidate(span, index, Attribution(attribution.speaker, attribution.cue, "colon")))
+        found.append(
+            _Candidate(span, index, Attribution(attribution.speaker, attribution.cue, "colon"))
+        )
     return found
 
 
@@ -107,7 +111,11 @@ def _attribute(body: str, paragraphs: list[tuple[int, int]], cands: list[_Candid
         cand.attribution = attribution
 
 
-def _carry_over(cands: list[_Candidate], events: list[tuple[int, Attribution]], paragraphs: list[tuple[int, int]]) -> None:
+def _carry_over(
+    cands: list[_Candidate],
+    events: list[tuple[int, Attribution]],
+    paragraphs: list[tuple[int, int]],
+) -> None:
     """Give quotes with no cue the speaker of the last speech event in the last two paragraphs."""
     for cand in cands:
         if cand.attribution is not None:
@@ -134,7 +142,9 @@ def extract_quotes(body: str, entities: Sequence[Entity] = ()) -> list[Quote]:
     cands.sort(key=lambda c: c.span.start)
     _attribute(body, paragraphs, cands)
     resolver = SpeakerResolver(entities)
-    events = scan_speech_events(body, paragraphs, [(c.span.start, c.span.end) for c in cands], resolver)
+    events = scan_speech_events(
+        body, paragraphs, [(c.span.start, c.span.end) for c in cands], resolver
+    )
     for cand in cands:
         att = cand.attribution
         if att is not None and att.speaker is not None:
