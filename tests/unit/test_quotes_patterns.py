@@ -201,7 +201,8 @@ def test_multi_paragraph_quote_opens_each_paragraph() -> None:
 def test_multi_paragraph_quote_with_cue_in_first_paragraph() -> None:
     """A quote opened with its cue in the first paragraph carries on to the closing mark."""
     body = (
-        "“We will defend our sovereignty,” Volodymyr Zelensky said. “Every city will be rebuilt.\n\n"
+        "“We will defend our sovereignty,” Volodymyr Zelensky said. "
+        "“Every city will be rebuilt.\n\n"
         "“No referendum at gunpoint changes our borders.”"
     )
     quotes = extract_quotes(body)
@@ -226,7 +227,10 @@ def test_colon_block_quote_without_marks() -> None:
 
 def test_colon_that_is_not_a_lead_in_is_ignored() -> None:
     """A paragraph ending with a colon but no speaker and cue introduces no quote."""
-    body = "The agenda included the following items:\n\nTrade, transit and water management in the region."
+    body = (
+        "The agenda included the following items:\n\n"
+        "Trade, transit and water management in the region."
+    )
     assert extract_quotes(body) == []
 
 
@@ -293,7 +297,10 @@ def test_unclosed_mark_does_not_abort_the_document() -> None:
 
 def test_no_speaker_when_the_text_does_not_say() -> None:
     """A quote with no cue anywhere near has no speaker."""
-    body = "The banner read in large letters across the square: nothing.\n\n“Peace now, peace forever, peace for all.”"
+    body = (
+        "The banner read in large letters across the square: nothing.\n\n"
+        "“Peace now, peace forever, peace for all.”"
+    )
     quote = _one(body)
     assert quote.speaker is None
 

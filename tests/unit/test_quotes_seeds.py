@@ -1,4 +1,4 @@
-"""Quotes of the three seed articles: their article paragraphs, and the real pipeline on the files."""
+"""Quotes of the three seed articles: their article paragraphs, and the pipeline on the files."""
 
 from __future__ import annotations
 
