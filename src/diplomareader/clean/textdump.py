@@ -29,6 +29,7 @@ from diplomareader.clean.lines import (
     measure,
 )
 from diplomareader.clean.normalize import split_lines
+from diplomareader.clean.region import choose_region
 
 BARRIER: Final = -1000.0
 """Score of a heading the article never continues past."""
@@ -73,7 +74,7 @@ def analyse(text: str) -> DumpAnalysis:
     if not lines:
         return analysis
     scores = score_lines(lines)
-    analysis.start, analysis.end = best_region(scores)
+    analysis.start, analysis.end = choose_region(lines, scores)
     return analysis
 
 
@@ -111,22 +112,6 @@ def _lead_in(line: Line) -> bool:
     if line.colon_end and line.words <= 15:
         return True
     return line.sentence_end and line.words >= 4 and line.caps_ratio < 0.75
-
-
-def best_region(scores: list[float]) -> tuple[int, int]:
-    """``(start, end)`` of the contiguous run with the highest total score (Kadane)."""
-    best, best_start, best_end = float("-inf"), 0, 0
-    total, start = 0.0, 0
-    for index, score in enumerate(scores):
-        if total <= 0:
-            total, start = score, index
-        else:
-            total += score
-        if total > best:
-            best, best_start, best_end = total, start, index + 1
-    if best <= 0:
-        return 0, 0
-    return best_start, best_end
 
 
 def select(analysis: DumpAnalysis, title: str | None) -> None:
