@@ -65,6 +65,8 @@ BOILERPLATE: Final = re.compile(
     r"|^advertisement$|^advertising$|^sponsored\b|^skip to\b|^jump to\b|^back to top|^scroll to"
     r"|^share (?:this|on|via)\b|^(?:share|tweet|email|print|whatsapp|facebook|twitter|telegram|"
     r"linkedin|pinterest|reddit|copy link|comment|comments|save)$"
+    r"|\b(?:subscribe|sign up|signing up|subscribed|subscription)\b.{0,40}\bnewsletters?\b"
+    r"|\bnewsletters?\b.{0,40}\b(?:subscribe|sign up|inbox)\b"
     r"|^subscribe\b|^sign (?:up|in)\b|^log ?in\b|^register\b|^follow us\b|^click here\b"
     r"|^loading\W*$|^please enable javascript|^your browser|javascript is disabled"
     r"|^listen to (?:this|the) (?:article|story)|^\d+ min(?:ute)?s? read$|^reading time\b"
@@ -79,6 +81,7 @@ CREDIT: Final = re.compile(
     r"(?: credits?| by| source| courtesy(?: of)?)?\s*[:/©|-]\s*\S"
     r"|^(?:credits?|source)\s*:\s*\S.{0,80}$"
     r"|\((?:photo|image|picture|credit|photograph|pictured)[^)]{0,120}\)\s*$"
+    r"|^in this (?:[\w,.'-]+ ){0,8}?(?:file )?(?:photo|image|picture|photograph)\b|\bfile photo\b"
     r"|\b(?:getty images|ap photo|afp photo|reuters photo|shutterstock|istock(?:photo)?|"
     r"epa-efe|via getty|photo by|photograph by|image by|photo courtesy|image courtesy|"
     r"photo credit|image credit|фото:)\b",

@@ -19,6 +19,8 @@ ANCHOR_WINDOW: Final = 12
 ANCHOR_SHARE: Final = 0.2
 """The anchored run is taken when it scores at least this share of the densest run."""
 ANCHOR_SIMILARITY: Final = 0.6
+GAP_LIMIT: Final = 90.0
+"""Furniture between two text runs adding up to less than minus this separates them."""
 
 
 def best_region(scores: list[float]) -> tuple[int, int, float]:
@@ -70,25 +72,50 @@ def headline_anchors(lines: list[Line]) -> list[int]:
             continue
         tokens = _tokens(line.text)
         common = len(tokens & title_tokens)
-        if common / len(tokens | title_tokens) >= ANCHOR_SIMILARITY or (
-            common >= 4 and common >= 0.9 * min(len(tokens), len(title_tokens))
+        if (
+            common / len(title_tokens) >= ANCHOR_SIMILARITY
+            and common / len(tokens) >= ANCHOR_SIMILARITY
         ):
             anchors.append(position)
     return anchors
 
 
+def harden_gaps(scores: list[float], limit: float) -> list[float]:
+    """Turn every run of non-positive lines adding up to less than ``-limit`` into a barrier.
+
+    A long stretch of furniture between two text regions means they are different things
+    (the article and a list of teasers, say), however much text the second one has.
+    """
+    hardened = list(scores)
+    i, n = 0, len(scores)
+    while i < n:
+        if scores[i] > 0:
+            i += 1
+            continue
+        j, total = i, 0.0
+        while j < n and scores[j] <= 0:
+            total += scores[j]
+            j += 1
+        if total < -limit:
+            for k in range(i, j):
+                hardened[k] = min(hardened[k], -1000.0)
+        i = j
+    return hardened
+
+
 def choose_region(lines: list[Line], scores: list[float]) -> tuple[int, int]:
     """The article's ``(start, end)`` among ``lines``: anchored on the headline if possible."""
+    scores = harden_gaps(scores, GAP_LIMIT)
     start, end, total = best_region(scores)
     anchors = headline_anchors(lines)
     if not anchors or total <= 0:
         return start, end
     runs, ends = best_runs_from(scores)
-    best: tuple[float, int, int] | None = None
     for anchor in anchors:
+        best: tuple[float, int, int] | None = None
         for s in range(anchor + 1, min(anchor + 1 + ANCHOR_WINDOW, len(lines))):
             if runs[s] > 0 and (best is None or runs[s] > best[0]):
                 best = (runs[s], s, ends[s])
-    if best is not None and best[0] >= ANCHOR_SHARE * total:
-        return best[1], best[2]
+        if best is not None and best[0] >= ANCHOR_SHARE * total:
+            return best[1], best[2]
     return start, end

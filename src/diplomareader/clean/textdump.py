@@ -39,6 +39,10 @@ SHORT_PENALTY: Final = -3.0
 LIST_PENALTY: Final = -5.0
 BOILER_PENALTY: Final = -10.0
 REPEAT_PENALTY: Final = -6.0
+CREDIT_PENALTY: Final = -2.0
+BYLINE_PENALTY: Final = -8.0
+DATE_PENALTY: Final = -12.0
+"""A bare date line: above the article it is metadata, below it a teaser card of a list."""
 PROSE_CAP: Final = 200.0
 CAPTION_MAX_WORDS: Final = 20
 """A caption is at most this long (the line before a credit is kept if longer)."""
@@ -91,8 +95,12 @@ def score_lines(lines: list[Line]) -> list[float]:
             scores.append(SECTION_PENALTY)
         elif is_boilerplate(line):
             scores.append(BOILER_PENALTY)
-        elif is_credit(line) or byline_name(line.text):
-            scores.append(-2.0)
+        elif is_credit(line):
+            scores.append(CREDIT_PENALTY)
+        elif byline_name(line.text):
+            scores.append(BYLINE_PENALTY)
+        elif line.words <= 8 and not line.sentence_end and _mostly_date(line.text):
+            scores.append(DATE_PENALTY)
         elif is_prose(line):
             bonus = float(min(line.words, PROSE_CAP))
             scores.append(bonus if counts[line.text.lower()] == 1 else bonus / 4)
