@@ -112,6 +112,8 @@ def choose_region(lines: list[Line], scores: list[float]) -> tuple[int, int]:
         return start, end
     runs, ends = best_runs_from(scores)
     for anchor in anchors:
+        if start <= anchor < end:
+            return start, end  # the "headline" is a subheading inside the densest run
         best: tuple[float, int, int] | None = None
         for s in range(anchor + 1, min(anchor + 1 + ANCHOR_WINDOW, len(lines))):
             if runs[s] > 0 and (best is None or runs[s] > best[0]):

@@ -86,14 +86,18 @@ def score_lines(lines: list[Line]) -> list[float]:
     """A score per line: positive for article prose, negative for furniture."""
     counts = Counter(line.text.lower() for line in lines)
     scores: list[float] = []
-    for line in lines:
+    furniture = [is_boilerplate(line) for line in lines]
+    for position, line in enumerate(lines):
         if is_terminal_heading(line):
-            scores.append(BARRIER)
+            in_toolbar = (position > 0 and furniture[position - 1]) or (
+                position + 1 < len(lines) and furniture[position + 1]
+            )
+            scores.append(BOILER_PENALTY if in_toolbar else BARRIER)
         elif is_inline_heading(line):
             scores.append(INLINE_PENALTY)
         elif is_section_heading(line):
             scores.append(SECTION_PENALTY)
-        elif is_boilerplate(line):
+        elif furniture[position]:
             scores.append(BOILER_PENALTY)
         elif is_credit(line):
             scores.append(CREDIT_PENALTY)
