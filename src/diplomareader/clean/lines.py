@@ -35,6 +35,11 @@ _SECTION_WORDS_OTHER: Final = (
     r"|последние новости|главные новости|популярное|самое читаемое|новости партн[её]ров"
     r"|тағы оқыңыз|оқи отырыңыз|соңғы жаңалықтар|lesen sie auch|mehr zum thema"
     r"|lire aussi|à lire aussi|leggi anche|lee también|آخر الأخبار|اقرأ أيضا|相关新闻|热门新闻"
+    r"|você (?:pode|também pode) gostar|veja também|leia também|notícias relacionadas|mais lidas"
+    r"|relacionad[oa]s|te puede interesar|noticias relacionadas|lo más leído|más noticias"
+    r"|vous aimerez aussi|sur le même sujet|les plus lus|dans la même rubrique"
+    r"|das könnte sie auch interessieren|meistgelesen|ähnliche artikel|weitere artikel"
+    r"|potrebbe interessarti|articoli correlati|più letti|ti potrebbe interessare"
 )
 
 SECTION_HEADING: Final = re.compile(rf"^(?:{_SECTION_WORDS}|{_SECTION_WORDS_OTHER})$", re.I)
@@ -50,7 +55,9 @@ INLINE_HEADING: Final = re.compile(
 
 _TERMINAL_WORDS: Final = (
     r"about (?:us|the author|the authors?|the [\w .'&-]{2,40}|[\w.'&-]{2,30})"
-    r"|comments?|\d+ comments?|leave a (?:comment|reply)|post a comment"
+    r"|(?:top |all |user |reader |readers'? |top rated |view |show |see )?comments?"
+    r"|\d+ comments?|comments? \d+|leave a (?:comment|reply)|post a comment|add a comment"
+    r"|комментарии|kommentare|commentaires|commenti|comentários|comentarios"
     r"|join the (?:discussion|conversation)"
     r"|tags?|topics|share(?: this(?: article| story| post| page)?| on)?|share (?:via|with)"
     r"|follow us(?: on [\w ]+)?|contact(?: us)?|footer|copyright|disclaimer"
@@ -146,7 +153,7 @@ def measure(index: int, text: str, block_start: bool) -> Line:
 def heading_key(text: str) -> str:
     """A line reduced for heading matching: lower case, no counts, arrows or end punctuation."""
     key = re.sub(r"[\s:>»›|•·.!…()\[\]0-9+-]+$", "", text.strip())
-    key = re.sub(r"^[\s<«‹|•·#*-]+", "", key)
+    key = re.sub(r"^[\s<«‹|•·#*(\[-]+", "", key)
     return re.sub(r"\s+", " ", key).lower().replace("’", "'")
 
 

@@ -74,7 +74,7 @@ def headline_anchors(lines: list[Line]) -> list[int]:
         common = len(tokens & title_tokens)
         if (
             common / len(title_tokens) >= ANCHOR_SIMILARITY
-            and common / len(tokens) >= ANCHOR_SIMILARITY
+            and common / len(tokens) >= ANCHOR_SIMILARITY - 0.1
         ):
             anchors.append(position)
     return anchors
@@ -112,12 +112,12 @@ def choose_region(lines: list[Line], scores: list[float]) -> tuple[int, int]:
         return start, end
     runs, ends = best_runs_from(scores)
     for anchor in anchors:
-        if start <= anchor < end:
-            return start, end  # the "headline" is a subheading inside the densest run
         best: tuple[float, int, int] | None = None
         for s in range(anchor + 1, min(anchor + 1 + ANCHOR_WINDOW, len(lines))):
             if runs[s] > 0 and (best is None or runs[s] > best[0]):
                 best = (runs[s], s, ends[s])
-        if best is not None and best[0] >= ANCHOR_SHARE * total:
+        if best is None:
+            continue
+        if best[0] >= ANCHOR_SHARE * total or start <= anchor < end:
             return best[1], best[2]
     return start, end
