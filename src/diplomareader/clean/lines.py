@@ -172,6 +172,19 @@ def is_terminal_heading(line: Line) -> bool:
     return line.words <= 7 and bool(TERMINAL_HEADING.match(heading_key(line.text)))
 
 
+_COMMENTS: Final = re.compile(
+    r"^(?:\d+ )?(?:(?:top |all |user |reader |readers'? |top rated |view |show |see )?comments?"
+    r"|comments? \d+|leave a (?:comment|reply)|post a comment|add a comment|join the discussion"
+    r"|комментарии|kommentare|commentaires|commenti|comentários|comentarios)$",
+    re.I,
+)
+
+
+def is_comments_heading(line: Line) -> bool:
+    """A heading that opens the readers' comment thread."""
+    return line.words <= 6 and bool(_COMMENTS.match(heading_key(line.text)))
+
+
 def is_boilerplate(line: Line) -> bool:
     """A short line of page furniture (copyright, share buttons, cookie notice, ...)."""
     return line.words <= 40 and bool(BOILERPLATE.search(line.text))

@@ -20,6 +20,8 @@ ANCHOR_SHARE: Final = 0.2
 """The anchored run is taken when it scores at least this share of the densest run."""
 ANCHOR_SIMILARITY: Final = 0.6
 GAP_LIMIT: Final = 90.0
+TERMINAL: Final = -1000.0
+"""Score of a heading after which the article does not go on (set by the line scorer)."""
 """Furniture between two text runs adding up to less than minus this separates them."""
 
 
@@ -98,13 +100,20 @@ def harden_gaps(scores: list[float], limit: float) -> list[float]:
             j += 1
         if total < -limit:
             for k in range(i, j):
-                hardened[k] = min(hardened[k], -1000.0)
+                hardened[k] = min(hardened[k], TERMINAL + 1)
         i = j
     return hardened
 
 
-def choose_region(lines: list[Line], scores: list[float]) -> tuple[int, int]:
-    """The article's ``(start, end)`` among ``lines``: anchored on the headline if possible."""
+def choose_region(
+    lines: list[Line], scores: list[float], comments: list[bool] | None = None
+) -> tuple[int, int]:
+    """The article's ``(start, end)`` among ``lines``: anchored on the headline if possible.
+
+    ``comments`` flags headings that open a comment thread: text after such a heading that
+    follows the anchored run is never preferred to the anchored run.
+    """
+    terminal = comments or [False] * len(lines)
     scores = harden_gaps(scores, GAP_LIMIT)
     start, end, total = best_region(scores)
     anchors = headline_anchors(lines)
@@ -114,10 +123,14 @@ def choose_region(lines: list[Line], scores: list[float]) -> tuple[int, int]:
     for anchor in anchors:
         best: tuple[float, int, int] | None = None
         for s in range(anchor + 1, min(anchor + 1 + ANCHOR_WINDOW, len(lines))):
+            if terminal[s]:
+                break
             if runs[s] > 0 and (best is None or runs[s] > best[0]):
                 best = (runs[s], s, ends[s])
         if best is None:
             continue
         if best[0] >= ANCHOR_SHARE * total or start <= anchor < end:
+            return best[1], best[2]
+        if best[2] <= start and any(terminal[best[2] : start]):
             return best[1], best[2]
     return start, end

@@ -21,6 +21,7 @@ from diplomareader.clean.lines import (
     byline_name,
     heading_key,
     is_boilerplate,
+    is_comments_heading,
     is_credit,
     is_inline_heading,
     is_prose,
@@ -29,9 +30,9 @@ from diplomareader.clean.lines import (
     measure,
 )
 from diplomareader.clean.normalize import split_lines
-from diplomareader.clean.region import choose_region
+from diplomareader.clean.region import TERMINAL, choose_region
 
-BARRIER: Final = -1000.0
+BARRIER: Final = TERMINAL
 """Score of a heading the article never continues past."""
 SECTION_PENALTY: Final = -40.0
 INLINE_PENALTY: Final = -8.0
@@ -78,7 +79,8 @@ def analyse(text: str) -> DumpAnalysis:
     if not lines:
         return analysis
     scores = score_lines(lines)
-    analysis.start, analysis.end = choose_region(lines, scores)
+    comments = [is_comments_heading(line) for line in lines]
+    analysis.start, analysis.end = choose_region(lines, scores, comments)
     return analysis
 
 
