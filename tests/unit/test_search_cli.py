@@ -11,6 +11,7 @@ import pytest
 
 pytest.importorskip("diplomareader.pipeline", reason="the pipeline's stages have not landed yet")
 pytest.importorskip("diplomareader.extract.names", reason="name keys have not landed yet")
+pytest.importorskip("diplomareader.cli.run", reason="the command line needs `run` (not landed yet)")
 
 from diplomareader.search import Library  # noqa: E402
 
@@ -89,16 +90,3 @@ def test_search_without_index(tmp_path: Path) -> None:
     """Searching a folder that holds no index says so."""
     done = cli("search", "x", "--index", str(tmp_path / "none"))
     assert done.returncode == 1 and "no index" in done.stderr
-
-
-def test_related_quotes_on_the_seeds(seeded: Path) -> None:
-    """On the Lavrov article, Tokayev's 2022 statements from the other articles are
-    related (across the Toqayev/Tokayev spellings)."""
-    with Library(seeded) as lib:
-        orda = next(a for a in lib.list_articles() if "Lavrov" in a.title)
-        related = lib.related_quotes(orda.id)
-        assert related
-        tokayev = [r for r in related if r.reason.startswith("same speaker")]
-        assert tokayev and all(r.article.id != orda.id for r in related)
-        assert {r.article.date.year for r in tokayev if r.article.date} == {2022}
-        assert "Tokayev" in (tokayev[0].quote.speaker or "")
