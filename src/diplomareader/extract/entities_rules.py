@@ -10,6 +10,7 @@ organisation head or tail word (organization), a place head or tail word or a pr
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Final
 
@@ -57,6 +58,9 @@ _POSSESSIVE_NAME_WORDS: Final = frozenset(
         "nations’",
     ]
 )
+_FEATURE_HEADS: Final = frozenset(
+    ["mount", "mt", "lake", "wadi", "jebel", "jabal", "cape", "camp", "fort", "jisr", "ras"]
+)
 _ROMAN: Final = frozenset(["II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII"])
 
 
@@ -98,7 +102,11 @@ class RunReader:
         self.first_names = lex.get("first_names", set())
         self.not_names = lex.get("not_names", set())
         self.particles = lex.get("name_particles", set())
+        self.collective = {tuple(t.split()) for t in lex.get("collective_nouns", ())}
+        self.directions = lex.get("directions", set())
+        self.not_orgs = lex.get("not_organizations", set())
         self.headlines = headline_lines(body, tokens)
+        self._starts = [t.start for t in tokens]
         self.in_headline = False
 
     # -- gazetteer -------------------------------------------------------------------------
@@ -154,15 +162,31 @@ class RunReader:
         out: list[Candidate] = []
         for cand in cands:
             prev = out[-1] if out else None
-            if (
-                prev is not None
-                and self.body[prev.end : cand.start] == " "
-                and prev.adjective
-                and cand.entry is None
-                and cand.kind == "organization"
-            ):
-                out[-1] = self._joined(prev, cand)
+            adjacent = prev is not None and self.body[prev.end : cand.start] == " "
+            if adjacent and prev is not None and self._attributive(prev) and self._org_like(cand):
+                out[-1] = self._joined(prev, cand, "organization")
                 continue
+            if (
+                adjacent
+                and prev is not None
+                and prev.kind is None
+                and len(prev.keys) == 1
+                and prev.text.lower() in _FEATURE_HEADS
+                and cand.entry is not None
+                and cand.kind == "place"
+                and not cand.adjective
+            ):
+                out[-1] = self._joined(prev, cand, "place")
+                continue
+            if (
+                self._attributive(cand)
+                and cand is cands[-1]
+                and (body_of := self._collective_after(cand))
+            ):
+                out.append(body_of)
+                continue
+            if cand.entry is not None and cand.kind == "place" and not cand.adjective:
+                cand = self._with_direction(cand, out)
             if (
                 cand.entry is not None
                 and cand.kind == "place"
@@ -181,9 +205,65 @@ class RunReader:
             out.append(cand)
         return out
 
-    def _joined(self, a: Candidate, b: Candidate) -> Candidate:
+    def _collective_after(self, adj: Candidate) -> Candidate | None:
+        """"Iraqi" + "security forces": the state body an adjective and a noun name."""
+        toks = self.tokens
+        t = self._token_at(adj.end, after=True)
+        if t is None:
+            return None
+        for n in (2, 1):
+            words = toks[t : t + n]
+            if len(words) < n or any(w.cap for w in words):
+                continue
+            if tuple(w.text for w in words) in self.collective:
+                end = words[-1].end
+                if self.body[adj.end : words[0].start] != " ":
+                    return None
+                text = self.body[adj.start : end]
+                keys = adj.keys + tuple(w.key for w in words)
+                return Candidate(adj.start, end, text, "organization", keys=keys)
+        return None
+
+    def _with_direction(self, cand: Candidate, out: list[Candidate]) -> Candidate:
+        """"northern Iraq": a compass word before a place belongs to the mention."""
+        t = self._token_at(cand.start, after=False)
+        if t is None:
+            return cand
+        prev = self.tokens[t]
+        if prev.lower not in self.directions or self.body[prev.end : cand.start] != " ":
+            return cand
+        if out and out[-1].end > prev.start:
+            if out[-1].kind is not None or out[-1].end > prev.end:
+                return cand
+            out.pop()
+        text = self.body[prev.start : cand.end]
+        return Candidate(prev.start, cand.end, text, cand.kind, cand.entry, False, cand.keys)
+
+    def _token_at(self, offset: int, *, after: bool) -> int | None:
+        """Index of the token right after (or right before) a character offset."""
+        starts = self._starts
+        if after:
+            n = bisect.bisect_left(starts, offset)
+            return n if n < len(starts) else None
+        n = bisect.bisect_left(starts, offset) - 1
+        return n if n >= 0 else None
+
+    def _joined(self, a: Candidate, b: Candidate, kind: EntityKind) -> Candidate:
         text = self.body[a.start : b.end]
-        return Candidate(a.start, b.end, text, b.kind, keys=a.keys + b.keys)
+        return Candidate(a.start, b.end, text, kind, keys=a.keys + b.keys)
+
+    @staticmethod
+    def _attributive(cand: Candidate) -> bool:
+        """A nationality adjective, or a one-word country name used as one ("U.S. forces")."""
+        return cand.kind == "place" and (cand.adjective or (cand.entry is not None and len(cand.keys) <= 2 and cand.text.replace(".", "").isupper()))
+
+    def _org_like(self, cand: Candidate) -> bool:
+        """A rule-found organisation, or a lone organisation word ("Army", "Navy")."""
+        if cand.entry is not None:
+            return False
+        if cand.kind == "organization":
+            return True
+        return cand.kind is None and len(cand.keys) == 1 and cand.text.lower() in self.org_tails
 
     def _org_head_before(self, start: int) -> int | None:
         """Start of "Embassy of (the)" / "Government of" right before ``start``, if any."""
@@ -314,6 +394,15 @@ class RunReader:
             kind = None if words[0] in self.first_names else "place"
         if kind is None and len(piece) > 1 and words[0] in self.first_names:
             kind = "person"
+        if (
+            kind is None
+            and len(piece) == 1
+            and lastw in self.org_tails
+            and not first.sent_start
+            and piece[0] > 0
+            and toks[piece[0] - 1].lower == "the"
+        ):
+            kind = "organization"
         if kind is None and len(piece) == 1 and self._acronym(piece[0]):
             kind = "organization"
         if kind is None and (
@@ -333,6 +422,8 @@ class RunReader:
     def _acronym(self, t: int) -> bool:
         """A capitalised abbreviation (``YPG``), not a word of a line written in capitals."""
         text = self.tokens[t].text.replace(".", "")
+        if self.tokens[t].text.lower() in self.not_orgs:
+            return False
         if not (2 <= len(text) <= 6 and text.isupper() and text.isalpha()) or text in _ROMAN:
             return False
         for n in (t - 1, t + 1):
