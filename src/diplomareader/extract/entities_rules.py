@@ -58,6 +58,12 @@ _POSSESSIVE_NAME_WORDS: Final = frozenset(
         "nations’",
     ]
 )
+TITLE_MODE = 2
+_AFTER_NOUN: Final = frozenset(
+    "and or but of in on at to for from with by as that which who whose is are was were has have "
+    "had will would can could should must may might did do does also still not then now again "
+    "say says said continue continues launched took take".split()
+)
 _FEATURE_HEADS: Final = frozenset(
     ["mount", "mt", "lake", "wadi", "jebel", "jabal", "cape", "camp", "fort", "jisr", "ras"]
 )
@@ -81,6 +87,12 @@ class Candidate:
     """A title or honorific stood right before it."""
     sent_start: bool = False
     """It is a single word opening a sentence (weak evidence of a name)."""
+    role: bool = False
+    """A title standing alone ("the Minister"), resolved to a titled person of the article."""
+    title: tuple[str, ...] = ()
+    """For a person mention that includes its title: the title's words, lowercased."""
+    bare: str = ""
+    """For a mention that includes a title: the name alone (used for the canonical name)."""
 
 
 class RunReader:
@@ -105,6 +117,27 @@ class RunReader:
         self.collective = {tuple(t.split()) for t in lex.get("collective_nouns", ())}
         self.directions = lex.get("directions", set())
         self.not_orgs = lex.get("not_organizations", set())
+        self.title_words = {w.rstrip(".") for t in self.titles for w in t} - {"the"}
+        self.title_abbrevs = {
+            "lt",
+            "gen",
+            "col",
+            "maj",
+            "capt",
+            "sgt",
+            "adm",
+            "cmdr",
+            "brig",
+            "mr",
+            "mrs",
+            "ms",
+            "dr",
+            "prof",
+            "sen",
+            "rep",
+            "gov",
+            "rev",
+        }
         self.headlines = headline_lines(body, tokens)
         self._starts = [t.start for t in tokens]
         self.in_headline = False
@@ -202,11 +235,64 @@ class RunReader:
                     )
                 )
                 continue
+            if cand.kind == "person" and TITLE_MODE:
+                cand = self._with_title(cand, out)
             out.append(cand)
         return out
 
+    def _with_title(self, cand: Candidate, out: list[Candidate]) -> Candidate:
+        """ "Minister Ellwood", "Lt. Gen. Stephen J. Townsend": the title belongs to the mention."""
+        toks = self.tokens
+        t = self._token_at(cand.start, after=True)
+        if t is None:
+            return cand
+        first = t
+        while first > 0:
+            prev, cur = toks[first - 1], toks[first]
+            gap = self.body[prev.end : cur.start]
+            if gap not in (" ", ". ") or (gap == ". " and prev.lower not in self.title_abbrevs):
+                break
+            if prev.lower in ("of", "for") and first >= 2 and toks[first - 2].cap:
+                if toks[first - 2].lower.rstrip(".") in self.title_words:
+                    first -= 2
+                    continue
+                break
+            if not (prev.cap and prev.lower.rstrip(".") in self.title_words):
+                break
+            first -= 1
+        if first == t:
+            return cand
+        if TITLE_MODE == 1 and len(cand.keys) > 1:
+            return cand
+        start = toks[first].start
+        if out and out[-1].role and out[-1].start >= start:
+            out.pop()
+        if out and out[-1].end > start:
+            return cand
+        title = tuple(tok.lower.rstrip(".") for tok in toks[first:t])
+        if (
+            TITLE_MODE == 2
+            and out
+            and self._attributive(out[-1])
+            and self.body[out[-1].end : start] == " "
+        ):
+            start = out.pop().start
+        text = self.body[start : cand.end]
+        return Candidate(
+            start,
+            cand.end,
+            text,
+            "person",
+            cand.entry,
+            False,
+            cand.keys,
+            True,
+            title=title,
+            bare=cand.bare or cand.text,
+        )
+
     def _collective_after(self, adj: Candidate) -> Candidate | None:
-        """"Iraqi" + "security forces": the state body an adjective and a noun name."""
+        """ "Iraqi" + "security forces": the state body an adjective and a noun name."""
         toks = self.tokens
         t = self._token_at(adj.end, after=True)
         if t is None:
@@ -215,7 +301,7 @@ class RunReader:
             words = toks[t : t + n]
             if len(words) < n or any(w.cap for w in words):
                 continue
-            if tuple(w.text for w in words) in self.collective:
+            if tuple(w.text for w in words) in self.collective and self._noun_ends(t + n - 1):
                 end = words[-1].end
                 if self.body[adj.end : words[0].start] != " ":
                     return None
@@ -224,8 +310,17 @@ class RunReader:
                 return Candidate(adj.start, end, text, "organization", keys=keys)
         return None
 
+    def _noun_ends(self, t: int) -> bool:
+        """The noun phrase ends at token ``t`` ("Iraqi forces said", not "Iraqi military leaders")."""
+        nxt = t + 1
+        if nxt >= len(self.tokens):
+            return True
+        gap = self.body[self.tokens[t].end : self.tokens[nxt].start]
+        word = self.tokens[nxt].text
+        return gap != " " or not word.islower() or word in _AFTER_NOUN or word.endswith("ed")
+
     def _with_direction(self, cand: Candidate, out: list[Candidate]) -> Candidate:
-        """"northern Iraq": a compass word before a place belongs to the mention."""
+        """ "northern Iraq": a compass word before a place belongs to the mention."""
         t = self._token_at(cand.start, after=False)
         if t is None:
             return cand
@@ -255,7 +350,14 @@ class RunReader:
     @staticmethod
     def _attributive(cand: Candidate) -> bool:
         """A nationality adjective, or a one-word country name used as one ("U.S. forces")."""
-        return cand.kind == "place" and (cand.adjective or (cand.entry is not None and len(cand.keys) <= 2 and cand.text.replace(".", "").isupper()))
+        return cand.kind == "place" and (
+            cand.adjective
+            or (
+                cand.entry is not None
+                and len(cand.keys) <= 2
+                and cand.text.replace(".", "").isupper()
+            )
+        )
 
     def _org_like(self, cand: Candidate) -> bool:
         """A rule-found organisation, or a lone organisation word ("Army", "Navy")."""
@@ -294,12 +396,14 @@ class RunReader:
         toks = self.tokens
         titled = False
         k = 0
+        role: tuple[int, int] | None = None
         # Leading function words, titles and connectors are not part of a name.
         while k < len(idx):
             tok = toks[idx[k]]
             n = self._title_len(idx, k)
             if n:
                 titled = True
+                role = (role[0] if role else idx[k], idx[k + n - 1])
                 k += n
                 continue
             if tok.lower in CONNECTORS or tok.lower in self.not_names or not tok.cap:
@@ -308,12 +412,20 @@ class RunReader:
                 continue
             break
         pieces = self._split([t for t in idx[k:]])
+        if not pieces and role is not None and not self.in_headline:
+            return [self._role(*role)]
         out = []
         for n, piece in enumerate(pieces):
             cand = self._classify(piece, titled and n == 0)
             if cand is not None:
                 out.append(cand)
         return out
+
+    def _role(self, first: int, last: int) -> Candidate:
+        """ "the Foreign Secretary": a title standing for a person named elsewhere."""
+        start, end = self.tokens[first].start, self.tokens[last].bare_end
+        keys = tuple(t.lower.rstrip(".") for t in self.tokens[first : last + 1])
+        return Candidate(start, end, self.body[start:end], None, keys=keys, role=True)
 
     def _split(self, idx: list[int]) -> list[list[int]]:
         """Cut a leftover stretch at connectors no head word licenses, possessives, titles."""

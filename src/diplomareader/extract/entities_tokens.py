@@ -50,7 +50,9 @@ CONNECTORS: Final = frozenset(
 """Lowercase words that may sit inside a name between capitalised words."""
 _PARTICLE_PREFIXES: Final = ("al-", "el-", "ad-", "as-", "ash-", "ar-", "at-", "an-", "az-", "ibn-")
 _SENTENCE_END: Final = frozenset('.!?:;"“”«»•*–—(|[\n')
-_RUN_OPENERS: Final = frozenset(["al", "el", "bin", "ibn", "abu", "von", "van", "de", "della", "da"])
+_RUN_OPENERS: Final = frozenset(
+    ["al", "el", "bin", "ibn", "abu", "von", "van", "de", "della", "da"]
+)
 """Lowercase particles that may open a name: "al Qaeda", "von der Leyen", "de Mistura"."""
 _JOINING_GAPS: Final = frozenset({" ", "\u00a0"})
 _ABBREVIATIONS: Final = frozenset(
