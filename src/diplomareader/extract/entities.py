@@ -66,6 +66,8 @@ def _link_abbreviations(body: str, cands: list[Candidate], groups: _Groups) -> N
     """ "Long Name (LN)" and "LN (Long Name)" make one entity; so do matching initials."""
     for n in range(len(cands) - 1):
         cur, nxt = cands[n], cands[n + 1]
+        if cur.nested or nxt.nested:
+            continue
         m = _PAREN_RE.match(body, cur.end)
         if not m or nxt.start != m.end() or body[nxt.end : nxt.end + 1] != ")":
             continue
@@ -158,7 +160,7 @@ def candidates(body: str, gaz: Gazetteer) -> list[Candidate]:
     out: list[Candidate] = []
     for a, b in runs(body, tokens):
         out.extend(reader.read_run(a, b))
-    return out
+    return out + reader.nested
 
 
 def extract_entities(body: str, gazetteer: Gazetteer | None = None) -> list[Entity]:

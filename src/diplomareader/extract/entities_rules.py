@@ -16,6 +16,7 @@ from typing import Final
 
 from diplomareader.extract.entities_tokens import CONNECTORS, Token, headline_lines
 from diplomareader.extract.gazetteer import GazEntry, Gazetteer
+from diplomareader.extract.names import fold_word
 from diplomareader.model import EntityKind
 
 _MAX_TITLE_WORDS: Final = 4
@@ -59,6 +60,9 @@ _POSSESSIVE_NAME_WORDS: Final = frozenset(
     ]
 )
 TITLE_MODE = 2
+NESTED = True
+LONE_ORG = True
+SPEECH = True
 _AFTER_NOUN: Final = frozenset(
     "and or but of in on at to for from with by as that which who whose is are was were has have "
     "had will would can could should must may might did do does also still not then now again "
@@ -91,6 +95,8 @@ class Candidate:
     """A title standing alone ("the Minister"), resolved to a titled person of the article."""
     title: tuple[str, ...] = ()
     """For a person mention that includes its title: the title's words, lowercased."""
+    nested: bool = False
+    """Inside another mention (the country in "Kazakh Ministry of Energy")."""
     bare: str = ""
     """For a mention that includes a title: the name alone (used for the canonical name)."""
 
@@ -112,6 +118,7 @@ class RunReader:
         self.place_heads = lex.get("place_heads", set())
         self.place_preps = lex.get("place_prepositions", set())
         self.first_names = lex.get("first_names", set())
+        self.speech_verbs = lex.get("speech_verbs", set())
         self.not_names = lex.get("not_names", set())
         self.particles = lex.get("name_particles", set())
         self.collective = {tuple(t.split()) for t in lex.get("collective_nouns", ())}
@@ -141,11 +148,13 @@ class RunReader:
         self.headlines = headline_lines(body, tokens)
         self._starts = [t.start for t in tokens]
         self.in_headline = False
+        self.nested: list[Candidate] = []
+        """Mentions inside other mentions, collected across runs."""
 
     # -- gazetteer -------------------------------------------------------------------------
     def _gaz_match(self, i: int, b: int) -> tuple[int, Candidate] | None:
         toks = self.tokens
-        if toks[i].lower in CONNECTORS or toks[i].key.split(" ", 1)[0] not in self.gaz.first_words:
+        if toks[i].key.split(" ", 1)[0] not in self.gaz.first_words:
             return None
         for j in range(min(b, i + self.gaz.max_words), i, -1):
             last = toks[j - 1]
@@ -177,9 +186,13 @@ class RunReader:
         while i < b:
             found = self._gaz_match(i, b)
             if found is None:
-                pending.append(i)
-                i += 1
-                continue
+                parts = self._hyphen_parts(i)
+                if not parts:
+                    pending.append(i)
+                    i += 1
+                    continue
+                found = (i + 1, parts[0])
+                self.nested.extend(parts[1:])
             if pending:
                 out.extend(self._unknown(pending))
                 pending = []
@@ -190,6 +203,32 @@ class RunReader:
             out.extend(self._unknown(pending))
         return self._merge(out)
 
+    def _hyphen_parts(self, i: int) -> list[Candidate]:
+        """Places inside a hyphenated word: "Syria-Iraq", "US-led", "Iraqi-made"."""
+        tok = self.tokens[i]
+        if "-" not in tok.text:
+            return []
+        out = []
+        offset = tok.start
+        for part in tok.text.split("-"):
+            match = self.gaz.phrases.get(fold_word(part))
+            if (
+                match is not None
+                and match.entry.kind == "place"
+                and part[:1].isupper()
+                and (not match.exact or part in match.exact)
+            ):
+                out.append(
+                    Candidate(
+                        offset, offset + len(part), part, "place", match.entry, match.adjective,
+                        (fold_word(part),), nested=True,
+                    )
+                )
+            offset += len(part) + 1
+        if out:
+            out[0].nested = False
+        return out
+
     def _merge(self, cands: list[Candidate]) -> list[Candidate]:
         """Join "Kazakh" + "Ministry of Energy" and "Embassy of" + "Kazakhstan" into one body."""
         out: list[Candidate] = []
@@ -198,6 +237,7 @@ class RunReader:
             adjacent = prev is not None and self.body[prev.end : cand.start] == " "
             if adjacent and prev is not None and self._attributive(prev) and self._org_like(cand):
                 out[-1] = self._joined(prev, cand, "organization")
+                self._keep_nested(prev)
                 continue
             if (
                 adjacent
@@ -217,6 +257,7 @@ class RunReader:
                 and (body_of := self._collective_after(cand))
             ):
                 out.append(body_of)
+                self._keep_nested(cand)
                 continue
             if cand.entry is not None and cand.kind == "place" and not cand.adjective:
                 cand = self._with_direction(cand, out)
@@ -276,7 +317,9 @@ class RunReader:
             and self._attributive(out[-1])
             and self.body[out[-1].end : start] == " "
         ):
-            start = out.pop().start
+            inner = out.pop()
+            self._keep_nested(inner)
+            start = inner.start
         text = self.body[start : cand.end]
         return Candidate(
             start,
@@ -342,6 +385,12 @@ class RunReader:
             return n if n < len(starts) else None
         n = bisect.bisect_left(starts, offset) - 1
         return n if n >= 0 else None
+
+    def _keep_nested(self, cand: Candidate) -> None:
+        """Keep a gazetteer place swallowed by a longer mention as a mention of its own."""
+        if cand.entry is not None and cand.kind == "place" and NESTED:
+            cand.nested = True
+            self.nested.append(cand)
 
     def _joined(self, a: Candidate, b: Candidate, kind: EntityKind) -> Candidate:
         text = self.body[a.start : b.end]
@@ -512,9 +561,11 @@ class RunReader:
             and lastw in self.org_tails
             and not first.sent_start
             and piece[0] > 0
-            and toks[piece[0] - 1].lower == "the"
+            and (LONE_ORG or toks[piece[0] - 1].lower == "the")
         ):
             kind = "organization"
+        if kind is None and SPEECH and len(piece) <= 3 and self._speaks(piece[-1]):
+            kind = "person"
         if kind is None and len(piece) == 1 and self._acronym(piece[0]):
             kind = "organization"
         if kind is None and (
@@ -548,6 +599,13 @@ class RunReader:
                 ):
                     return False
         return True
+
+    def _speaks(self, t: int) -> bool:
+        """Followed by a verb of saying: "Colville said", "Sadiq Maroof told"."""
+        nxt = t + 1
+        if nxt >= len(self.tokens) or self.body[self.tokens[t].end : self.tokens[nxt].start] != " ":
+            return False
+        return self.tokens[nxt].text in self.speech_verbs
 
     def _place_word_after(self, t: int) -> bool:
         """Followed by a lowercase place word: "the Karrada district", "Kherson regions"."""
