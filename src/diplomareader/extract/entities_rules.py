@@ -64,9 +64,7 @@ NESTED = True
 LONE_ORG = True
 SPEECH = True
 _AFTER_NOUN: Final = frozenset(
-    "and or but of in on at to for from with by as that which who whose is are was were has have "
-    "had will would can could should must may might did do does also still not then now again "
-    "say says said continue continues launched took take".split()
+    ["and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "with", "by", "as", "that", "which", "who", "whose", "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "must", "may", "might", "did", "do", "does", "also", "still", "not", "then", "now", "again", "say", "says", "said", "continue", "continues", "launched", "took", "take"]
 )
 _FEATURE_HEADS: Final = frozenset(
     ["mount", "mt", "lake", "wadi", "jebel", "jabal", "cape", "camp", "fort", "jisr", "ras"]
@@ -220,8 +218,14 @@ class RunReader:
             ):
                 out.append(
                     Candidate(
-                        offset, offset + len(part), part, "place", match.entry, match.adjective,
-                        (fold_word(part),), nested=True,
+                        offset,
+                        offset + len(part),
+                        part,
+                        "place",
+                        match.entry,
+                        match.adjective,
+                        (fold_word(part),),
+                        nested=True,
                     )
                 )
             offset += len(part) + 1
