@@ -40,7 +40,15 @@ CUE_VERBS: frozenset[str] = _words(
     snapped sigh sighs sighed scoff scoffs scoffed rail rails railed hint hints hinted
     acknowledge report reports reported describe reason reasons reasoned point points pointed
     demand demands demanded proclaim proclaims proclaimed assert asserts asserted affirm affirms
-    affirmed allege alleges alleged opine opines opined predict surmise surmised
+    affirmed allege alleges alleged opine opines opined predict surmise surmised denounce
+    denounces denounced decry decries decried condemn condemns condemned hail hails hailed tout
+    touts touted lambaste lambastes lambasted remember remembers remembered echo echoes echoed
+    plead pleads pleaded beg begs begged threaten threatens threatened question questions
+    questioned challenge challenges challenged exhort exhorts exhorted gush gushes gushed fume
+    fumes fumed riff riffs riffed wrote quote quotes quoted telling adding noting writing arguing
+    calling warning insisting claiming declaring explaining stressing asking describing urging
+    suggesting predicting promising vowing accusing stating saying tweeting posting reiterating
+    acknowledging admitting emphasizing emphasising recalling responding replying
     """
 )
 """Verbs that attribute speech (all inflections spelled out: the rules are pure string work)."""
@@ -61,7 +69,10 @@ WEAK_CUES: frozenset[str] = _words(
     call calls called describe describes described dub dubs dubbed label labels labeled labelled
     brand brands branded accuse accuses accused blast blasts blasted slam slams slammed criticize
     criticizes criticized criticise criticised praise praises praised mock mocks mocked thank
-    thanks thanked point points pointed
+    thanks thanked point points pointed denounce denounces denounced decry decries decried condemn
+    condemns condemned hail hails hailed tout touts touted lambaste lambastes lambasted echo echoes
+    echoed question questions questioned challenge challenges challenged calling describing
+    accusing remember remembers remembered
     """
 )
 """Cues that attribute a quote only when the quote follows in the same sentence (partial quotes)."""
@@ -75,6 +86,7 @@ AUX_WORDS: frozenset[str] = _words(
     sarcastically jokingly emphatically initially originally first last still even never not
     indeed however therefore thus instead only herself himself themselves itself yet somehow
     reportedly allegedly apparently candidly frankly succinctly tersely curtly briefly
+    similarly separately likewise recently
     """
 )
 """Auxiliaries and adverbs allowed between a speaker and the cue ("Tokayev had also said")."""
@@ -181,3 +193,39 @@ ABBREVIATIONS: frozenset[str] = _words(
     """
 )
 """Words ending in a full stop that does not end a sentence."""
+
+PREPOSITIONS: frozenset[str] = _words(
+    """
+    to of for with by from at in on about against near into onto than like via toward towards
+    among between without under over behind beside despite during
+    """
+)
+"""Words after which a capitalised run is an object, not the subject of a cue ("close to Clinton")."""
+
+NOT_NAMES: frozenset[str] = _words(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april june
+    july august september october november december today yesterday tonight
+    """
+)
+"""Capitalised words that never belong to a speaker's name (days and months)."""
+
+TITLE_SURNAMES: frozenset[str] = _words("pope king prince bishop judge major speaker marshall dean")
+"""Titles that are also surnames: "Amy Pope" is a person, "Kazakh President" is not."""
+
+SUBORDINATE_ROLES: frozenset[str] = _words(
+    """
+    adviser advisor aide spokesperson spokesman spokeswoman official staffer source strategist
+    operative ally friend lawyer attorney manager donor supporter surrogate insider confidant
+    associate
+    """
+)
+"""Roles held for someone else: "a Cruz adviser" is not Cruz; resolved only by the same title."""
+
+NP_STOP: frozenset[str] = _words(
+    """
+    that who which whose whom when while as and but because if after before where since until
+    though although than or nor so yet then also is was are were has had have will would
+    """
+)
+"""Lower-case words that end a noun phrase after an inverted cue ("said X, who ...")."""

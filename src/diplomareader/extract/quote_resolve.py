@@ -14,8 +14,8 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from diplomareader.extract.quote_lexicon import TITLES
-from diplomareader.extract.quote_speaker import SpeakerRef, Token, norm_title
+from diplomareader.extract.quote_lexicon import SUBORDINATE_ROLES, TITLES
+from diplomareader.extract.quote_tokens import SpeakerRef, Token, norm_title
 from diplomareader.model import Entity
 
 
@@ -158,6 +158,10 @@ class SpeakerResolver:
                 return self._last(self._named, pos, None, False)
             return None
         role = ref.name
+        if role in SUBORDINATE_ROLES:
+            return self._last(self._titled, pos, role, True) or self._last(
+                self._named, pos, role, True
+            )
         return (
             self._last(self._titled, pos, role, True)
             or self._last(self._named, pos, role, True)
