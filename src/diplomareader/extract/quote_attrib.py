@@ -14,9 +14,16 @@ import re
 from dataclasses import dataclass
 
 from diplomareader.extract.quote_lexicon import (
+    AUX_WORDS,
     CUE_PARTICLES,
     CUE_VERBS,
+    DETERMINERS,
+    GROUP_NOUNS,
+    NOUN_LIKE_CUES,
+    NP_STOP,
+    PREPOSITIONS,
     PRONOUNS,
+    ROLE_NOUNS,
     TITLES,
     WEAK_CUES,
 )
@@ -27,6 +34,8 @@ _SENTENCE_END = re.compile(r"([.!?…])[\"”’»)]*\s+(?=[\"“‘«(]?[A-Z0-9
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _LEAD = re.compile(r"[\s,]*(?:(—|–|--|-|―)\s*)?")
 _TAIL_WORDS = frozenset({"in", "on", "at", "to", "during", "after", "before", "while", "from"})
+_NOUN_BEFORE = frozenset({"the", "a", "an", "this", "that", "his", "her", "its", "their", "our"})
+_NEEDS_PARTICLE = frozenset({"point", "points", "pointed", "went", "shot", "fired", "hit"})
 _STOP_AFTER_QUOTE = 30
 """How many tokens after a quote can hold its attribution."""
 
@@ -57,7 +66,11 @@ def sentence_breaks(body: str, start: int, end: int) -> list[int]:
 def cue_at(toks: list[Token], index: int, weak: bool) -> int:
     """Index just past the cue at ``toks[index]`` (with its particle), or -1 when it is none."""
     low = toks[index].low
-    if low not in CUE_VERBS and low != "went":
+    if low not in CUE_VERBS and low not in CUE_PARTICLES:
+        return -1
+    if index and (toks[index - 1].possessive or toks[index - 1].low in _NOUN_BEFORE):
+        return -1
+    if low in NOUN_LIKE_CUES and not _verb_use(toks, index):
         return -1
     particles = CUE_PARTICLES.get(low)
     if not weak and low in WEAK_CUES and not particles:
@@ -68,11 +81,25 @@ def cue_at(toks: list[Token], index: int, weak: bool) -> int:
                 has_to = index + 2 < len(toks) and toks[index + 2].low in ("to", "on")
                 return index + 3 if has_to else -1
             return index + 2
-        if low in ("point", "points", "pointed", "went"):
+        if low in _NEEDS_PARTICLE:
             return -1
     if toks[index].capitalised and index > 0 and toks[index - 1].text not in ",;:—–-":
         return -1
     return index + 1
+
+
+def _verb_use(toks: list[Token], index: int) -> bool:
+    """Whether a cue that is also a noun ("state", "call") is used as a verb here."""
+    if index + 1 < len(toks) and toks[index + 1].low in ("that", ",", ":"):
+        return True
+    if index == 0:
+        return False
+    prev = toks[index - 1]
+    if prev.low in PRONOUNS or prev.low in AUX_WORDS:
+        return True
+    if prev.capitalised:
+        return prev.bare not in TITLES and not prev.text[0].isdigit()
+    return prev.bare in ROLE_NOUNS or prev.bare in GROUP_NOUNS
 
 
 def cue_text(body: str, toks: list[Token], index: int, past: int) -> str:
@@ -123,25 +150,37 @@ def after_quote(body: str, close: int, limit: int) -> Attribution | None:
         ref = speaker_after(body, toks, 0)
         if ref is not None and ref.kind == "name":
             return Attribution(ref, None, "dash")
-    return _generic_verb(body, toks) or _later_in_sentence(body, toks)
+    generic = _generic_verb(body, toks) if body[close - 1] in ",?!—–-" else None
+    return generic or _later_in_sentence(body, toks)
 
 
 def _generic_verb(body: str, toks: list[Token]) -> Attribution | None:
     """ "“…,” an angry Hollande retaliated." — a named subject and a verb closing the clause."""
-    for index in range(1, min(len(toks), 9)):
+    for index in range(1, min(len(toks), 7)):
         tok = toks[index]
         if tok.text in ",;:()":
             return None
-        if tok.capitalised or not tok.low.endswith(("ed", "s")) or tok.low in TITLES:
+        if tok.capitalised or not tok.low.endswith("ed") or tok.low in TITLES | AUX_WORDS:
             continue
         tail = toks[index + 1] if index + 1 < len(toks) else None
         if tail is not None and not (tok.final or tail.text == "," or tail.low in _TAIL_WORDS):
             return None
-        ref = speaker_before(body, toks[:index], index - 1)
-        if ref is not None and ref.kind in ("name", "pronoun") and _covers(ref, toks[:index]):
+        ref = speaker_before(body, toks[:index], index - 1, depth=1)
+        if ref is None or ref.kind not in ("name", "pronoun"):
+            return None
+        before = [t for t in toks[:index] if t.end <= ref.start]
+        if all(_adjective(t) for t in before):
             return Attribution(ref, tok.low, "after")
         return None
     return None
+
+
+def _adjective(tok: Token) -> bool:
+    """A determiner or lower-case modifier that may open a subject ("an angry Hollande")."""
+    if tok.low in DETERMINERS:
+        return True
+    low = tok.low
+    return low.isalpha() and not tok.capitalised and low not in NP_STOP | PREPOSITIONS
 
 
 def _later_in_sentence(body: str, toks: list[Token]) -> Attribution | None:
@@ -185,6 +224,8 @@ def before_quote(body: str, lo: int, open_pos: int) -> Attribution | None:
         past = cue_at(toks, index, weak=True)
         if past < 0:
             continue
+        if toks[index].low in WEAK_CUES and _new_clause(toks, past):
+            continue
         cue = cue_text(body, toks, index, past)
         if _participle(toks, index):
             earlier = before_quote(body, lo, toks[index].start) if index else None
@@ -197,7 +238,15 @@ def before_quote(body: str, lo: int, open_pos: int) -> Attribution | None:
         ref = speaker_after(body, toks, past)
         if ref is not None and (past >= len(toks) or _ends_clause(toks, ref)):
             return Attribution(ref, cue, "before")
+        if all(t.text in ",:;—–-" or t.low == "that" for t in toks[past:]):
+            return Attribution(None, cue, "unresolved")
     return _transcript(body, toks)
+
+
+def _new_clause(toks: list[Token], past: int) -> bool:
+    """True when a comma and a capitalised word separate a weak cue from the quote."""
+    rest = toks[past:]
+    return any(t.text == "," and n.capitalised for t, n in zip(rest, rest[1:], strict=False))
 
 
 def _transcript(body: str, toks: list[Token]) -> Attribution | None:

@@ -61,6 +61,9 @@ CUE_PARTICLES: dict[str, frozenset[str]] = {
     "chimes": frozenset({"in"}),
     "chimed": frozenset({"in"}),
     "went": frozenset({"on"}),
+    "shot": frozenset({"back"}),
+    "fired": frozenset({"back"}),
+    "hit": frozenset({"back"}),
 }
 """Particles that complete a cue verb ("pointed out", "chimed in")."""
 
@@ -119,9 +122,9 @@ TITLES: frozenset[str] = _words(
     activist organizer organiser member members mp mep delegate ambassador-at-large consul
     consul-general attaché attache diplomat minister-counsellor counsellor councillor councilman
     councilwoman assemblyman assemblywoman legislator majority minority whip leader republican
-    republicans democrat democrats democratic gop independent libertarian presidential
+    democrat democratic gop independent libertarian presidential
     chief-executive then-president then-secretary then-senator then-candidate ex-president
-    incumbent first lady de facto supreme high deputy-minister vice-president vice-premier
+    incumbent first lady supreme high deputy-minister vice-president vice-premier
     """
 )
 """Words that make a title or office before a name ("Foreign Minister", "Sen.", "Official")."""
@@ -135,7 +138,7 @@ ORG_WORDS: frozenset[str] = _words(
     corporation group network news times post journal press radio television tv channel
     statement report board authority authorities affairs security relations police army forces
     force navy command headquarters secretariat cabinet kremlin akorda pentagon staff team
-    spokesperson's
+    democrats republicans
     """
 )
 """Nouns that make a capitalised phrase the name of a body rather than a person."""
@@ -229,3 +232,14 @@ NP_STOP: frozenset[str] = _words(
     """
 )
 """Lower-case words that end a noun phrase after an inverted cue ("said X, who ...")."""
+
+NOUN_LIKE_CUES: frozenset[str] = _words(
+    """
+    state states report reports post posts call calls comment comments answer answers charge
+    charges counter counters question questions challenge challenges claim claims note notes
+    remark remarks praise praises label labels brand brands echo echoes read reads hint hints
+    reason reasons tweet tweets quote quotes demand demands promise promises pledge pledges vow
+    vows thank thanks concern concerns reply replies statement testify joke jokes boast boasts
+    """
+)
+"""Cue forms that are also common nouns ("his home state", "a conference call")."""

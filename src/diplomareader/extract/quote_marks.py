@@ -105,7 +105,8 @@ def _can_open(text: str, pos: int) -> bool:
 def _can_close(text: str, pos: int) -> bool:
     """Whether the mark at ``pos`` sits where a quote can close."""
     before, after = _context(text, pos)
-    if not before or (before.isspace() and text[pos] != "»"):
+    nested_end = before == " " and pos > 1 and text[pos - 2] in "’'" and text[pos] in "\"”"
+    if not before or (before.isspace() and text[pos] != "»" and not nested_end):
         return False
     if text[pos] in "’'":
         return not (_is_letter(before) and _is_letter(after)) and (

@@ -30,6 +30,8 @@ from diplomareader.extract.quote_lexicon import (
 from diplomareader.extract.quote_tokens import SpeakerRef, Token, norm_title, possessive_ending
 
 _ROLES = ROLE_NOUNS | {norm_title(n) for n in ROLE_NOUNS}
+_TIME_BEFORE = frozenset({"on", "last", "this", "late", "early", "next"})
+_INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several"})
 _PUNCT = ",;:()—–-"
 
 
@@ -116,7 +118,7 @@ def _role_phrase(body: str, toks: list[Token], last: int) -> SpeakerRef | None:
     noun = norm_title(head.text)
     group = head.bare in GROUP_NOUNS
     if noun not in _ROLES and not group:
-        return None
+        return _generic_phrase(body, toks, last)
     first = last
     index = last - 1
     while index >= 0 and last - index <= 5:
@@ -137,34 +139,93 @@ def _role_phrase(body: str, toks: list[Token], last: int) -> SpeakerRef | None:
     if group:
         return SpeakerRef("group", text, s, e, label or head.bare, (noun,))
     if named and noun in SUBORDINATE_ROLES:
-        return SpeakerRef("group", text, s, e, label, (noun,))
+        return SpeakerRef("group", text, s, e, None, (noun,))
     if det in ("", "a", "an", "another", "one") and not toks[first].possessive:
-        return SpeakerRef("group", text, s, e, label, (noun,))
+        return SpeakerRef("group", text, s, e, None, (noun,))
     return SpeakerRef("role", text, s, e, noun, (noun,))
 
 
-def _apposition(body: str, toks: list[Token], comma: int) -> SpeakerRef | None:
-    """The speaker before an apposition that ends at ``toks[comma]``: "X, the spokesperson, said"."""
-    index = comma - 1
-    while index > 0 and comma - index <= 30:
-        if toks[index].text == ",":
-            nxt = toks[index + 1]
-            opens = not nxt.capitalised or nxt.bare in TITLES or nxt.low in DETERMINERS
-            if opens:
-                ref = speaker_before(body, toks, index - 1, depth=1)
-                if ref is not None:
-                    return ref
+def _generic_phrase(body: str, toks: list[Token], last: int) -> SpeakerRef | None:
+    """ "Another child responded": an unnamed speaker, kept as a mention without a name."""
+    head = toks[last]
+    if head.capitalised or not head.low.isalpha() or head.low in AUX_WORDS | PREPOSITIONS:
+        return None
+    index = last - 1
+    while index >= 0 and last - index <= 3:
+        tok = toks[index]
+        if tok.low in DETERMINERS:
+            text, start, end = _mention(body, tok, head)
+            return SpeakerRef("group", text, start, end, None, ())
+        if tok.text in _PUNCT or tok.low in PREPOSITIONS or tok.low in AUX_WORDS:
+            return None
         index -= 1
     return None
 
 
+def _apposition(body: str, toks: list[Token], comma: int) -> SpeakerRef | None:
+    """The speaker around an apposition that ends at ``toks[comma]``.
+
+    "X, the ministry's spokesperson, said" gives X; "Her campaign manager, Robby Mook, said"
+    gives the name inside the apposition.
+    """
+    index = comma - 1
+    while index > 0 and comma - index <= 30:
+        if toks[index].text == ",":
+            nxt, end = toks[index + 1], toks[comma - 1]
+            opens = not nxt.capitalised or nxt.bare in TITLES or nxt.low in DETERMINERS
+            opens = opens or nxt.possessive or end.bare in _ROLES or end.bare in GROUP_NOUNS
+            if opens:
+                ref = speaker_before(body, toks, index - 1, depth=1)
+                if ref is not None:
+                    return ref
+            elif index == _previous_comma(toks, comma) and toks[index - 1].bare in _ROLES:
+                inner = speaker_before(body, toks, comma - 1, depth=1)
+                if inner is not None and inner.kind == "name" and inner.start >= nxt.start:
+                    return inner
+        index -= 1
+    return None
+
+
+def _previous_comma(toks: list[Token], comma: int) -> int:
+    """Index of the comma before ``toks[comma]`` (-1 when none)."""
+    index = comma - 1
+    while index >= 0 and toks[index].text != ",":
+        index -= 1
+    return index
+
+
+def _skip_fillers(toks: list[Token], index: int) -> int:
+    """Step back over auxiliaries, adverbs and times between a speaker and the cue."""
+    while index >= 0:
+        tok = toks[index]
+        low = tok.low
+        if tok.bare in NOT_NAMES:
+            index -= 1
+            if index >= 0 and toks[index].low in _TIME_BEFORE:
+                index -= 1
+        elif not tok.capitalised and (low in AUX_WORDS or (low.endswith("ly") and low.isalpha())):
+            index -= 1
+        else:
+            break
+    return index
+
+
+def _lookback(toks: list[Token], first: int, words: frozenset[str]) -> int:
+    """Index of a word of ``words`` up to three lower-case words before ``first``, or -1."""
+    index = first - 1
+    while index >= 0 and first - index <= 3:
+        tok = toks[index]
+        if tok.low in words:
+            return index
+        if tok.capitalised or tok.text in _PUNCT or tok.low in PREPOSITIONS | DETERMINERS:
+            return -1
+        index -= 1
+    return -1
+
+
 def speaker_before(body: str, toks: list[Token], last: int, depth: int = 0) -> SpeakerRef | None:
     """The speaker phrase ending at ``toks[last]`` (the token just before the cue), or None."""
-    index = last
-    while index >= 0 and toks[index].low in AUX_WORDS and not toks[index].capitalised:
-        index -= 1
-    while index >= 0 and toks[index].low.endswith("ly") and toks[index].low.isalpha():
-        index -= 1
+    index = _skip_fillers(toks, last)
     if index < 0:
         return None
     if toks[index].text == ")":
@@ -178,18 +239,28 @@ def speaker_before(body: str, toks: list[Token], last: int, depth: int = 0) -> S
         return _apposition(body, toks, index) if depth == 0 else None
     if tok.low in PRONOUNS and not tok.text.endswith("."):
         return SpeakerRef("pronoun", tok.text, tok.start, tok.end, PRONOUNS[tok.low])
-    if _is_name_word(tok):
-        first = name_run(toks, index)
-        if first > index:
-            return None
-        if first and toks[first - 1].low in PREPOSITIONS:
-            return _after_preposition(body, toks, first - 1, index)
-        ref = from_run(body, toks, first, index)
-        if ref is not None and ref.kind == "role" and first and toks[first - 1].low in DETERMINERS:
-            start = toks[first - 1].start
+    if not _is_name_word(tok):
+        return _role_phrase(body, toks, index)
+    first = name_run(toks, index)
+    if first > index:
+        return None
+    prep = _lookback(toks, first, PREPOSITIONS) if first else -1
+    if first and toks[first - 1].low in PREPOSITIONS:
+        prep = first - 1
+    if prep >= 0:
+        return _after_preposition(body, toks, prep, index)
+    ref = from_run(body, toks, first, index)
+    if ref is not None and ref.kind == "role":
+        det = _lookback(toks, first, DETERMINERS)
+        if first and toks[first - 1].low in DETERMINERS:
+            det = first - 1
+        if det >= 0 and toks[det].low in _INDEFINITE:
+            text, start, end = _mention(body, toks[det], toks[index])
+            return SpeakerRef("group", text, start, end, None, ref.titles)
+        if det >= 0:
+            start = toks[det].start
             ref = replace(ref, mention=body[start : ref.end], start=start)
-        return ref
-    return _role_phrase(body, toks, index)
+    return ref
 
 
 def _after_preposition(body: str, toks: list[Token], prep: int, last: int) -> SpeakerRef | None:
@@ -201,9 +272,7 @@ def _after_preposition(body: str, toks: list[Token], prep: int, last: int) -> Sp
         return None
     end = _mention(body, toks[last], toks[last])[2]
     mention = body[ref.start : end]
-    words = mention.split(" ", 1)
-    label = words[1] if len(words) > 1 and words[0].lower() in DETERMINERS else mention
-    return SpeakerRef("group", mention, ref.start, end, label, ref.titles)
+    return SpeakerRef("group", mention, ref.start, end, None, ref.titles)
 
 
 def speaker_after(body: str, toks: list[Token], first: int) -> SpeakerRef | None:

@@ -39,41 +39,33 @@ def is_abbreviation(word: str) -> bool:
     return low in ABBREVIATIONS or bool(_INITIALS.fullmatch(word.rstrip(".") + "."))
 
 
-@dataclass(frozen=True)
 class Token:
-    """A word (or punctuation mark) with its offsets in the body."""
+    """A word (or punctuation mark) with its offsets in the body and its precomputed forms."""
 
-    text: str
-    start: int
-    end: int
+    __slots__ = ("bare", "capitalised", "end", "final", "low", "possessive", "start", "text")
 
-    @property
-    def low(self) -> str:
+    def __init__(self, text: str, start: int, end: int) -> None:
+        """Record the word and derive its lower-case, bare and shape flags once."""
+        self.text = text
+        self.start = start
+        self.end = end
+        low = text.lower()
+        stop = low.endswith(".")
+        abbreviation = stop and is_abbreviation(text)
+        self.low = low[:-1] if stop and not abbreviation else low
         """Lower case without a sentence-final full stop."""
-        low = self.text.lower()
-        if low.endswith(".") and not is_abbreviation(low):
-            low = low[:-1]
-        return low
-
-    @property
-    def bare(self) -> str:
+        self.bare = _POSSESSIVE.sub("", self.low.rstrip("."))
         """Lower case with abbreviation stops and possessive endings removed."""
-        return _POSSESSIVE.sub("", self.low.rstrip("."))
-
-    @property
-    def capitalised(self) -> bool:
+        self.capitalised = text[0].isupper()
         """True when the word starts with an upper-case letter."""
-        return self.text[0].isupper()
-
-    @property
-    def final(self) -> bool:
+        self.final = stop and len(text) > 2 and not abbreviation
         """True for a word whose full stop ends a sentence (not "Mr." or an initial)."""
-        return self.text.endswith(".") and len(self.text) > 2 and not is_abbreviation(self.text)
-
-    @property
-    def possessive(self) -> bool:
+        self.possessive = len(text) > 2 and bool(_POSSESSIVE.search(text))
         """True for "Trump’s" / "leaders’"."""
-        return bool(_POSSESSIVE.search(self.text)) and len(self.text) > 2
+
+    def __repr__(self) -> str:
+        """The token and its offsets, for debugging."""
+        return f"Token({self.text!r}, {self.start}, {self.end})"
 
 
 @dataclass(frozen=True)

@@ -159,9 +159,17 @@ def _carry_over(
     paragraphs: list[tuple[int, int]],
 ) -> None:
     """Give quotes with no cue the speaker of the last speech event in the last two paragraphs."""
+    previous: _Candidate | None = None
     for cand in cands:
-        if cand.attribution is not None and cand.attribution.speaker is not None:
+        prev, previous = previous, cand
+        att = cand.attribution
+        if att is not None and (att.speaker is not None or att.how == "unresolved"):
             continue
+        if prev is not None and prev.para == cand.para and prev.attribution is not None:
+            if prev.attribution.speaker is not None:
+                cue = att.cue if att else prev.attribution.cue
+                cand.attribution = Attribution(prev.attribution.speaker, cue, "carry")
+                continue
         floor = paragraphs[max(0, cand.para - 1)][0]
         best = None
         for pos, attribution in events:
