@@ -78,8 +78,8 @@ def cue_at(toks: list[Token], index: int, weak: bool) -> int:
     if particles:
         if index + 1 < len(toks) and toks[index + 1].low in particles:
             if low == "went":
-                has_to = index + 2 < len(toks) and toks[index + 2].low in ("to", "on")
-                return index + 3 if has_to else -1
+                has_to = index + 3 < len(toks) and toks[index + 2].low == "to"
+                return index + 4 if has_to and toks[index + 3].low in CUE_VERBS else -1
             return index + 2
         if low in _NEEDS_PARTICLE:
             return -1
@@ -136,7 +136,7 @@ def after_quote(body: str, close: int, limit: int) -> Attribution | None:
         ref = speaker_after(body, toks, 2)
         if ref is not None:
             return Attribution(ref, "according to", "according")
-    for index, tok in enumerate(toks[:16]):
+    for index, tok in enumerate(toks):
         if tok.text in ";:":
             break
         past = cue_at(toks, index, weak=False) if index else -1
@@ -156,6 +156,12 @@ def after_quote(body: str, close: int, limit: int) -> Attribution | None:
 
 def _generic_verb(body: str, toks: list[Token]) -> Attribution | None:
     """ "“…,” an angry Hollande retaliated." — a named subject and a verb closing the clause."""
+    first = toks[0]
+    if not first.capitalised and first.low.endswith("ed") and first.low not in AUX_WORDS:
+        ref = speaker_after(body, toks, 1)
+        rest = [t for t in toks[1:] if t.start >= (ref.end if ref else 0)]
+        if ref is not None and ref.kind == "name" and (not rest or rest[0].text in ",;("):
+            return Attribution(ref, first.low, "after")
     for index in range(1, min(len(toks), 7)):
         tok = toks[index]
         if tok.text in ",;:()":
@@ -251,6 +257,9 @@ def _new_clause(toks: list[Token], past: int) -> bool:
 
 def _transcript(body: str, toks: list[Token]) -> Attribution | None:
     """ "Rep. Trey Gowdy (R-S.C.): “…”" — a name and a colon, interview-transcript style."""
+    dashes = [i for i, t in enumerate(toks) if t.text in "—–-"]
+    if dashes:
+        toks = toks[dashes[-1] + 1 :]
     if len(toks) < 2 or toks[-1].text != ":" or len(toks) > 12:
         return None
     ref = speaker_before(body, toks, len(toks) - 2, depth=1)

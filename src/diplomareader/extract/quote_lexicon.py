@@ -48,7 +48,9 @@ CUE_VERBS: frozenset[str] = _words(
     fumes fumed riff riffs riffed wrote quote quotes quoted telling adding noting writing arguing
     calling warning insisting claiming declaring explaining stressing asking describing urging
     suggesting predicting promising vowing accusing stating saying tweeting posting reiterating
-    acknowledging admitting emphasizing emphasising recalling responding replying
+    acknowledging admitting emphasizing emphasising recalling responding replying react reacts
+    reacted yelling shouting joking quipping lecturing boasting complaining reminding announcing
+    propose proposes proposed refer refers referred referring remind reminds reminded
     """
 )
 """Verbs that attribute speech (all inflections spelled out: the rules are pure string work)."""
@@ -75,7 +77,7 @@ WEAK_CUES: frozenset[str] = _words(
     thanks thanked point points pointed denounce denounces denounced decry decries decried condemn
     condemns condemned hail hails hailed tout touts touted lambaste lambastes lambasted echo echoes
     echoed question questions questioned challenge challenges challenged calling describing
-    accusing remember remembers remembered
+    accusing propose proposes proposed refer refers referred referring
     """
 )
 """Cues that attribute a quote only when the quote follows in the same sentence (partial quotes)."""
@@ -203,7 +205,7 @@ PREPOSITIONS: frozenset[str] = _words(
     among between without under over behind beside despite during
     """
 )
-"""Words after which a capitalised run is an object, not the subject of a cue ("close to Clinton")."""
+"""Words after which a capitalised run is an object, not a subject ("close to Clinton")."""
 
 NOT_NAMES: frozenset[str] = _words(
     """

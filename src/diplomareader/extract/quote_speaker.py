@@ -22,30 +22,14 @@ from diplomareader.extract.quote_lexicon import (
     ORG_WORDS,
     PREPOSITIONS,
     PRONOUNS,
-    ROLE_NOUNS,
-    SUBORDINATE_ROLES,
     TITLE_SURNAMES,
     TITLES,
 )
-from diplomareader.extract.quote_tokens import SpeakerRef, Token, norm_title, possessive_ending
+from diplomareader.extract.quote_roles import PUNCT, ROLES, is_name_word, mention_span, role_phrase
+from diplomareader.extract.quote_tokens import SpeakerRef, Token, norm_title
 
-_ROLES = ROLE_NOUNS | {norm_title(n) for n in ROLE_NOUNS}
 _TIME_BEFORE = frozenset({"on", "last", "this", "late", "early", "next"})
 _INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several"})
-_PUNCT = ",;:()—–-"
-
-
-def _is_name_word(tok: Token) -> bool:
-    """A capitalised word that can belong to a name run."""
-    return tok.capitalised and tok.bare not in NOT_NAMES
-
-
-def _mention(body: str, first: Token, last: Token) -> tuple[str, int, int]:
-    """The mention text from ``first`` to ``last``, dropping a sentence stop and a possessive."""
-    end = last.end - 1 if last.final else last.end
-    if last.possessive:
-        end -= possessive_ending(body, first.start, end)
-    return body[first.start : end], first.start, end
 
 
 def name_run(toks: list[Token], last: int) -> int:
@@ -54,12 +38,12 @@ def name_run(toks: list[Token], last: int) -> int:
     index = last
     while index >= 0:
         tok = toks[index]
-        if _is_name_word(tok):
+        if is_name_word(tok):
             if index < last and (tok.possessive or tok.final):
                 break
             first = index
         elif tok.low in NAME_PARTICLES or tok.low in NAME_CONNECTORS:
-            if index == 0 or not _is_name_word(toks[index - 1]) or tok.low == "and":
+            if index == 0 or not is_name_word(toks[index - 1]) or tok.low == "and":
                 break
         else:
             break
@@ -99,66 +83,16 @@ def from_run(body: str, toks: list[Token], first: int, last: int) -> SpeakerRef 
             start < len(run) - 1 and run[start].bare in TITLES and run[start].bare not in ORG_WORDS
         ):
             start += 1
-        text, s, e = _mention(body, run[start], run[-1])
+        text, s, e = mention_span(body, run[start], run[-1])
         return SpeakerRef("group", text, s, e, text, (), s, e)
     if person:
         if len(person) > 4:
             person = person[-3:]
-        text, s, e = _mention(body, person[0], person[-1])
+        text, s, e = mention_span(body, person[0], person[-1])
         return SpeakerRef("name", text, s, e, text, titles, s, e)
     if titles:
-        text, s, e = _mention(body, run[0], run[-1])
+        text, s, e = mention_span(body, run[0], run[-1])
         return SpeakerRef("role", text, s, e, titles[-1], titles)
-    return None
-
-
-def _role_phrase(body: str, toks: list[Token], last: int) -> SpeakerRef | None:
-    """A lower-case noun phrase ending at ``last``: "the minister", "a Clinton spokesman"."""
-    head = toks[last]
-    noun = norm_title(head.text)
-    group = head.bare in GROUP_NOUNS
-    if noun not in _ROLES and not group:
-        return _generic_phrase(body, toks, last)
-    first = last
-    index = last - 1
-    while index >= 0 and last - index <= 5:
-        tok = toks[index]
-        if tok.low in DETERMINERS or tok.possessive:
-            first = index
-            break
-        stop = tok.low in LEADING_STOPWORDS and tok.low not in DETERMINERS
-        if tok.text in _PUNCT or tok.low in AUX_WORDS or stop:
-            break
-        first = index
-        index -= 1
-    text, s, e = _mention(body, toks[first], head)
-    det = toks[first].low if toks[first].low in DETERMINERS else ""
-    named = any(_is_name_word(t) for t in toks[first:last] if t.low not in DETERMINERS)
-    label_start = toks[first + 1].start if det and first < last else s
-    label = body[label_start:e] if named else None
-    if group:
-        return SpeakerRef("group", text, s, e, label or head.bare, (noun,))
-    if named and noun in SUBORDINATE_ROLES:
-        return SpeakerRef("group", text, s, e, None, (noun,))
-    if det in ("", "a", "an", "another", "one") and not toks[first].possessive:
-        return SpeakerRef("group", text, s, e, None, (noun,))
-    return SpeakerRef("role", text, s, e, noun, (noun,))
-
-
-def _generic_phrase(body: str, toks: list[Token], last: int) -> SpeakerRef | None:
-    """ "Another child responded": an unnamed speaker, kept as a mention without a name."""
-    head = toks[last]
-    if head.capitalised or not head.low.isalpha() or head.low in AUX_WORDS | PREPOSITIONS:
-        return None
-    index = last - 1
-    while index >= 0 and last - index <= 3:
-        tok = toks[index]
-        if tok.low in DETERMINERS:
-            text, start, end = _mention(body, tok, head)
-            return SpeakerRef("group", text, start, end, None, ())
-        if tok.text in _PUNCT or tok.low in PREPOSITIONS or tok.low in AUX_WORDS:
-            return None
-        index -= 1
     return None
 
 
@@ -173,12 +107,12 @@ def _apposition(body: str, toks: list[Token], comma: int) -> SpeakerRef | None:
         if toks[index].text == ",":
             nxt, end = toks[index + 1], toks[comma - 1]
             opens = not nxt.capitalised or nxt.bare in TITLES or nxt.low in DETERMINERS
-            opens = opens or nxt.possessive or end.bare in _ROLES or end.bare in GROUP_NOUNS
+            opens = opens or nxt.possessive or end.bare in ROLES or end.bare in GROUP_NOUNS
             if opens:
                 ref = speaker_before(body, toks, index - 1, depth=1)
                 if ref is not None:
                     return ref
-            elif index == _previous_comma(toks, comma) and toks[index - 1].bare in _ROLES:
+            elif index == _previous_comma(toks, comma) and toks[index - 1].bare in ROLES:
                 inner = speaker_before(body, toks, comma - 1, depth=1)
                 if inner is not None and inner.kind == "name" and inner.start >= nxt.start:
                     return inner
@@ -217,7 +151,7 @@ def _lookback(toks: list[Token], first: int, words: frozenset[str]) -> int:
         tok = toks[index]
         if tok.low in words:
             return index
-        if tok.capitalised or tok.text in _PUNCT or tok.low in PREPOSITIONS | DETERMINERS:
+        if tok.capitalised or tok.text in PUNCT or tok.low in PREPOSITIONS | DETERMINERS:
             return -1
         index -= 1
     return -1
@@ -239,8 +173,8 @@ def speaker_before(body: str, toks: list[Token], last: int, depth: int = 0) -> S
         return _apposition(body, toks, index) if depth == 0 else None
     if tok.low in PRONOUNS and not tok.text.endswith("."):
         return SpeakerRef("pronoun", tok.text, tok.start, tok.end, PRONOUNS[tok.low])
-    if not _is_name_word(tok):
-        return _role_phrase(body, toks, index)
+    if not is_name_word(tok):
+        return role_phrase(body, toks, index)
     first = name_run(toks, index)
     if first > index:
         return None
@@ -255,7 +189,7 @@ def speaker_before(body: str, toks: list[Token], last: int, depth: int = 0) -> S
         if first and toks[first - 1].low in DETERMINERS:
             det = first - 1
         if det >= 0 and toks[det].low in _INDEFINITE:
-            text, start, end = _mention(body, toks[det], toks[index])
+            text, start, end = mention_span(body, toks[det], toks[index])
             return SpeakerRef("group", text, start, end, None, ref.titles)
         if det >= 0:
             start = toks[det].start
@@ -267,10 +201,10 @@ def _after_preposition(body: str, toks: list[Token], prep: int, last: int) -> Sp
     """ "a spokesman for Clinton said": an unnamed speaker labelled with the phrase."""
     if prep == 0:
         return None
-    ref = _role_phrase(body, toks, prep - 1)
+    ref = role_phrase(body, toks, prep - 1)
     if ref is None:
         return None
-    end = _mention(body, toks[last], toks[last])[2]
+    end = mention_span(body, toks[last], toks[last])[2]
     mention = body[ref.start : end]
     return SpeakerRef("group", mention, ref.start, end, None, ref.titles)
 
@@ -283,7 +217,7 @@ def speaker_after(body: str, toks: list[Token], first: int) -> SpeakerRef | None
     index = first
     while index < len(toks) and index - first < 10:
         tok = toks[index]
-        if tok.text in _PUNCT or tok.low in PREPOSITIONS and tok.low not in NAME_CONNECTORS:
+        if tok.text in PUNCT or tok.low in PREPOSITIONS and tok.low not in NAME_CONNECTORS:
             break
         if not tok.capitalised and (tok.low in NP_STOP or not _modifier(toks, index)):
             break
@@ -301,11 +235,11 @@ def speaker_after(body: str, toks: list[Token], first: int) -> SpeakerRef | None
 def _modifier(toks: list[Token], index: int) -> bool:
     """A lower-case word that can sit inside a speaker phrase ("retired", "pollster")."""
     tok = toks[index]
-    if tok.low in DETERMINERS or tok.bare in TITLES or tok.bare in _ROLES:
+    if tok.low in DETERMINERS or tok.bare in TITLES or tok.bare in ROLES:
         return True
     if tok.bare in GROUP_NOUNS or tok.bare in ORG_WORDS or tok.low in NAME_PARTICLES:
         return True
     if tok.low in NAME_CONNECTORS and tok.low != "and":
         return True
     ahead = toks[index + 1 : index + 5]
-    return any(t.capitalised for t in ahead) and not any(t.text in _PUNCT for t in ahead[:1])
+    return any(t.capitalised for t in ahead) and not any(t.text in PUNCT for t in ahead[:1])

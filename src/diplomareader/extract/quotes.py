@@ -133,9 +133,9 @@ def _from_sentence(
 ) -> Attribution | None:
     """A quote with no speaker of its own: the same sentence's earlier quote, or its subject."""
     cue = att.cue if att else None
-    if prev is not None and prev.span.end >= sentence and prev.attribution is not None:
-        if prev.attribution.speaker is not None:
-            return Attribution(prev.attribution.speaker, cue or prev.attribution.cue, "carry")
+    prev_att = prev.attribution if prev is not None else None
+    if prev is not None and prev.span.end >= sentence and prev_att and prev_att.speaker:
+        return Attribution(prev_att.speaker, cue or prev_att.cue, "carry")
     if body[sentence:open_pos].strip():
         ref = sentence_subject(body, sentence, open_pos)
         if ref is not None:
@@ -165,11 +165,11 @@ def _carry_over(
         att = cand.attribution
         if att is not None and (att.speaker is not None or att.how == "unresolved"):
             continue
-        if prev is not None and prev.para == cand.para and prev.attribution is not None:
-            if prev.attribution.speaker is not None:
-                cue = att.cue if att else prev.attribution.cue
-                cand.attribution = Attribution(prev.attribution.speaker, cue, "carry")
-                continue
+        prev_att = prev.attribution if prev is not None else None
+        if prev is not None and prev.para == cand.para and prev_att and prev_att.speaker:
+            cue = att.cue if att else prev_att.cue
+            cand.attribution = Attribution(prev_att.speaker, cue, "carry")
+            continue
         floor = paragraphs[max(0, cand.para - 1)][0]
         best = None
         for pos, attribution in events:
