@@ -113,8 +113,8 @@ def _covers(ref: SpeakerRef, toks: list[Token]) -> bool:
     if len(before) > 7:
         return False
     return all(
-        t.text in "—–-"
-        or (t.text not in ",;:()" and t.low not in CUE_VERBS and t.low not in PRONOUNS)
+        t.text in "—–-,"
+        or (t.text not in ";:()" and t.low not in CUE_VERBS and t.low not in PRONOUNS)
         for t in before
     )
 
