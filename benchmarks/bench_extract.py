@@ -20,11 +20,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from extract_data import sample_articles, score_re3d  # noqa: E402
-
 from diplomareader.extract.entities import extract_entities  # noqa: E402
 from diplomareader.extract.quotes import extract_quotes  # noqa: E402
 from diplomareader.model import Entity  # noqa: E402
+from extract_data import sample_articles, score_re3d  # noqa: E402
 
 TARGET_ARTICLES_PER_S = 200.0
 TARGET_RE3D_F1 = 0.60
@@ -62,7 +61,9 @@ def main() -> int:
             extract_quotes(body, extract_entities(body))
 
     t_entities = best_of(3, lambda: [extract_entities(a) for a in articles])
-    t_quotes = best_of(3, lambda: [extract_quotes(a, e) for a, e in zip(articles, entities)])
+    t_quotes = best_of(
+        3, lambda: [extract_quotes(a, e) for a, e in zip(articles, entities, strict=True)]
+    )
     t_both = best_of(3, both)
     n = len(articles)
     figures: dict[str, object] = {

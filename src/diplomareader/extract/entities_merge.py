@@ -66,6 +66,7 @@ class Merger:
                     text = self.body[head : cand.end]
                     keys = tuple(text.lower().split())
                     out.append(Candidate(head, cand.end, text, "organization", keys=keys))
+                    self._keep_nested(cand)
                     continue
             if cand.kind == "person":
                 cand = self._with_title(cand, out)
@@ -107,7 +108,10 @@ class Merger:
     # -- builders --------------------------------------------------------------------------
     def _keep_nested(self, cand: Candidate) -> None:
         """Keep a gazetteer place swallowed by a longer mention as a mention of its own."""
-        if cand.entry is not None and cand.kind == "place":
+        if cand.entry is not None and (
+            (cand.kind == "place" and (cand.adjective or not cand.text.replace(".", "").isupper()))
+            or cand.kind == "organization"
+        ):
             cand.nested = True
             self.nested.append(cand)
 
@@ -211,7 +215,11 @@ class Merger:
         if out and out[-1].end > start:
             return cand
         title = tuple(tok.lower.rstrip(".") for tok in self.tokens[first:t])
-        if out and self._attributive(out[-1]) and self.body[out[-1].end : start] == " ":
+        if (
+            out
+            and self.body[out[-1].end : start] == " "
+            and (self._attributive(out[-1]) or out[-1].kind == "organization")
+        ):
             inner = out.pop()
             self._keep_nested(inner)
             start = inner.start

@@ -16,10 +16,12 @@ from diplomareader.extract.entities_candidate import Candidate
 from diplomareader.extract.entities_merge import Merger
 from diplomareader.extract.entities_tokens import CONNECTORS, Token, line_starts
 from diplomareader.extract.entities_words import (
+    LONE_ORG_WORDS,
     MAX_TITLE_WORDS,
     NAME_PARTICLES_INNER,
     POSSESSIVE_NAME_WORDS,
     ROMAN,
+    SINGLE_WORD_ROLES,
     rule_words,
 )
 from diplomareader.extract.gazetteer import Gazetteer
@@ -172,7 +174,11 @@ class RunReader(Merger):
             break
         pieces = self._split([t for t in idx[k:]])
         if not pieces and role is not None and not self.in_headline:
-            return [self._role(*role)]
+            first, last = role
+            words = self.tokens[last].lower
+            if last > first or words in SINGLE_WORD_ROLES:
+                return [self._role(first, last)]
+            return []
         out = []
         for n, piece in enumerate(pieces):
             cand = self._classify(piece, titled and n == 0)
@@ -196,11 +202,14 @@ class RunReader(Merger):
             tok = toks[t]
             low = tok.lower
             if cur and not tok.cap:
-                if low in NAME_PARTICLES_INNER or (licensed and low in CONNECTORS):
+                if low in NAME_PARTICLES_INNER or (
+                    licensed and low in CONNECTORS and not self._new_name_after(idx, pos)
+                ):
                     cur.append(t)
                     continue
                 pieces.append(cur)
                 cur = []
+                licensed = False
                 continue
             if not tok.cap:
                 continue
@@ -226,6 +235,13 @@ class RunReader(Merger):
         if cur:
             pieces.append(cur)
         return [self._trim(p) for p in pieces if self._trim(p)]
+
+    def _new_name_after(self, idx: list[int], pos: int) -> bool:
+        """ "X and the Y", "X and Embassy of Y": a new name starts after this "and"."""
+        if self.tokens[idx[pos]].lower != "and" or pos + 1 >= len(idx):
+            return False
+        nxt = self.tokens[idx[pos + 1]].lower
+        return nxt == "the" or nxt in self.words.org_heads
 
     def _trim(self, piece: list[int]) -> list[int]:
         toks = self.tokens
@@ -267,16 +283,13 @@ class RunReader(Merger):
             kind = "place"
         elif len(piece) > 1 and words[0] in self.words.place_heads and words[0] not in ("new",):
             kind = None if words[0] in self.words.first_names else "place"
-        if kind is None and len(piece) > 1 and words[0] in self.words.first_names:
-            kind = "person"
         if (
             kind is None
-            and len(piece) == 1
-            and lastw in self.words.org_tails
-            and not first.sent_start
-            and piece[0] > 0
-            and True
+            and len(piece) > 1
+            and (words[0] in self.words.first_names or self._name_shaped(piece))
         ):
+            kind = "person"
+        if kind is None and len(piece) == 1 and lastw in LONE_ORG_WORDS and not first.sent_start:
             kind = "organization"
         if kind is None and len(piece) <= 3 and self._speaks(piece[-1]):
             kind = "person"
@@ -306,13 +319,21 @@ class RunReader(Merger):
         for n in (t - 1, t + 1):
             if 0 <= n < len(self.tokens):
                 other = self.tokens[n]
-                if (
-                    other.all_caps
-                    and len(other.text) >= 4
-                    and other.key not in self.gaz.prefixes
-                ):
+                if other.all_caps and len(other.text) >= 4 and other.key not in self.gaz.prefixes:
                     return False
         return True
+
+    def _name_shaped(self, piece: list[int]) -> bool:
+        """ "Stephen J. Townsend" (a middle initial), "Haider al-Abadi", "Abu Omar al-Ansari"."""
+        toks = self.tokens
+        if len(piece) > 4:
+            return False
+        texts = [toks[t].text for t in piece]
+        if any(len(t) == 1 and t.isupper() for t in texts[1:-1]):
+            return True
+        if texts[0] in ("Abu", "Umm", "Bin", "Ibn") and len(texts) >= 2:
+            return True
+        return any(t.lower().startswith(("al-", "el-")) or t in ("bin", "ibn") for t in texts[1:])
 
     def _speaks(self, t: int) -> bool:
         """Followed by a verb of saying: "Colville said", "Sadiq Maroof told"."""

@@ -12,28 +12,38 @@ from typing import Final
 from diplomareader.extract.gazetteer import Gazetteer
 
 
-def _words(text: str) -> frozenset[str]:
+def words_of(text: str) -> frozenset[str]:
+    """The words of ``text`` as a set (word lists written as one string)."""
     return frozenset(text.split())
 
 
 MAX_TITLE_WORDS: Final = 4
-NAME_PARTICLES_INNER: Final = _words("de du da del della di von van der den la le bin ibn al el")
+NAME_PARTICLES_INNER: Final = words_of("de du da del della di von van der den la le bin ibn al el")
 """Lowercase particles that stay inside a personal name ("Bashar al-Assad", "de Mistura")."""
-POSSESSIVE_NAME_WORDS: Final = _words(
+POSSESSIVE_NAME_WORDS: Final = words_of(
     "people's peoples' workers' women's children's nations' men's farmers' veterans' "
     "journalists' people’s workers’ women’s children’s nations’"
 )
 """Possessives that belong to a name ("Donetsk People's Republic") rather than end one."""
-AFTER_NOUN: Final = _words(
+AFTER_NOUN: Final = words_of(
     "and or but of in on at to for from with by as that which who whose is are was were has have "
     "had will would can could should must may might did do does also still not then now again "
     "say says said continue continues launched took take"
 )
 """Words that may follow the end of a noun phrase ("Iraqi forces said")."""
-FEATURE_HEADS: Final = _words("mount mt lake wadi jebel jabal cape camp fort jisr ras")
+FEATURE_HEADS: Final = words_of("mount mt lake wadi jebel jabal cape camp fort jisr ras")
 """Words that make a new place of the place they precede ("Mount Sinjar")."""
-ROMAN: Final = _words("II III IV VI VII VIII IX XI XII")
-TITLE_ABBREVIATIONS: Final = _words(
+LONE_ORG_WORDS: Final = words_of(
+    "coalition army navy government parliament senate congress cabinet alliance commission "
+    "ministry marines kremlin"
+)
+"""Organisation words that, capitalised on their own mid-sentence, name a body ("the Coalition")."""
+SINGLE_WORD_ROLES: Final = words_of(
+    "president chancellor premier king queen pope emir sultan secretary-general"
+)
+"""One-word titles that stand for a person on their own ("the President")."""
+ROMAN: Final = words_of("II III IV VI VII VIII IX XI XII")
+TITLE_ABBREVIATIONS: Final = words_of(
     "lt gen col maj capt sgt adm cmdr brig mr mrs ms dr prof sen rep gov rev spc"
 )
 """Abbreviated titles written with a dot ("Lt. Gen.")."""

@@ -50,6 +50,7 @@ LEXICON_KEYS: Final = (
     "collective_nouns",
     "directions",
     "not_organizations",
+    "actor_verbs",
 )
 """Word lists a gazetteer file may extend."""
 
