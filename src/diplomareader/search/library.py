@@ -10,7 +10,7 @@ from typing import Any, Literal, overload
 
 from diplomareader.model import Article, ArticleSummary, InputError, RelatedQuote, SearchResult
 from diplomareader.search import storage
-from diplomareader.search.documents import article_from_stored, summary_from_row
+from diplomareader.search.documents import Columns
 from diplomareader.search.indexer import (
     COMMIT_SECONDS,
     IngestProgress,
@@ -28,8 +28,8 @@ SortOrder = Literal["date", "title"]
 class ArticleList(Sequence[ArticleSummary]):
     """Summaries of all articles in a fixed order, loaded row by row on demand."""
 
-    def __init__(self, searcher: Any, order: list[int], lock: threading.RLock) -> None:
-        self._searcher = searcher
+    def __init__(self, columns: Columns, order: list[int], lock: threading.RLock) -> None:
+        self._columns = columns
         self._order = order
         self._lock = lock
         self._cache: dict[int, ArticleSummary] = {}
@@ -52,7 +52,7 @@ class ArticleList(Sequence[ArticleSummary]):
         row = self._cache.get(docnum)
         if row is None:
             with self._lock:
-                row = summary_from_row(self._searcher.stored_fields(docnum)["summary"])
+                row = self._columns.summary(docnum)
             if len(self._cache) > 5000:
                 self._cache.clear()
             self._cache[docnum] = row
@@ -83,6 +83,7 @@ class Library:
             self.path, create_missing=True, rebuild_old=False
         )
         self._searcher: Any = self._aix.searcher()
+        self._columns = Columns(self._searcher.reader())
         self._qsearcher: Any = None
         self._orders: dict[str, list[int]] = {}
         self._closed = False
@@ -115,6 +116,7 @@ class Library:
             changed = fresh is not self._searcher
             if changed:
                 self._searcher = fresh
+                self._columns = Columns(fresh.reader())
                 self._orders.clear()
             if self._qsearcher is not None:
                 self._qsearcher = _refreshed(self._qix, self._qsearcher)
@@ -226,7 +228,7 @@ class Library:
             if order is None:
                 order = _order(self._searcher.reader(), sort)
                 self._orders[sort] = order
-            return ArticleList(self._searcher, order, self._lock)
+            return ArticleList(self._columns, order, self._lock)
 
     def article(self, article_id: str) -> Article:
         """The full article (body, quotes, entities); raises KeyError when not indexed."""
@@ -235,7 +237,7 @@ class Library:
             docnum = self._searcher.document_number(aid=article_id)
             if docnum is None:
                 raise KeyError(article_id)
-            return article_from_stored(self._searcher.stored_fields(docnum))
+            return self._columns.article(docnum)
 
     def search(
         self,
@@ -257,6 +259,8 @@ class Library:
             self._check_open()
             return run_search(
                 self._searcher,
+                self._columns,
+                self._lock,
                 query,
                 sort=sort,
                 limit=limit,
@@ -272,8 +276,8 @@ class Library:
             docnum = self._searcher.document_number(aid=article_id)
             if docnum is None:
                 return []
-            article = article_from_stored(self._searcher.stored_fields(docnum))
-            return find_related(self._quotes(), self._searcher, article, limit=limit)
+            article = self._columns.article(docnum)
+            return find_related(self._quotes(), article, limit=limit)
 
 
 def _refreshed(ix: Any, searcher: Any) -> Any:

@@ -11,7 +11,7 @@ from whoosh import query as wq
 
 from diplomareader.model import Article, RelatedQuote
 from diplomareader.search.compile import stems
-from diplomareader.search.documents import entity_keys, quote_from_stored, speaker_keys
+from diplomareader.search.documents import Columns, entity_keys, quote_from_data, speaker_keys
 
 SPEAKER_BOOST: Final = 6.0
 """Weight of a same-speaker match against one shared entity or word."""
@@ -68,11 +68,8 @@ def _word_terms(article: Article, reader: Any) -> list[str]:
     return [term for _, term in scored[:MAX_WORDS]]
 
 
-def find_related(
-    qsearcher: Any, asearcher: Any, article: Article, *, limit: int = 20
-) -> list[RelatedQuote]:
+def find_related(qsearcher: Any, article: Article, *, limit: int = 20) -> list[RelatedQuote]:
     """Quotes from other articles related to ``article``, best first."""
-    del asearcher  # quote documents carry their article's summary
     speaker_q, speaker_tokens = _speaker_query(article)
     ents = _entity_terms(article)
     words = _word_terms(article, qsearcher.reader())
@@ -89,11 +86,12 @@ def find_related(
         return []
     query = wq.AndNot(wq.Or(alts), wq.Term("aid", article.id))
     results = qsearcher.search(query, limit=max(1, limit))
+    data = Columns(qsearcher.reader())("data")
     own_keys = {k: name for k, name in ents.items()}
     word_set = set(words)
     related: list[RelatedQuote] = []
     for hit in results:
-        _, quote, summary, spk_keys, ent_keys = quote_from_stored(hit.fields())
+        _, quote, summary, spk_keys, ent_keys = quote_from_data(data[hit.docnum])
         reasons: list[str] = []
         if speaker_tokens and any(set(k.split()) & speaker_tokens for k in spk_keys):
             reasons.append("same speaker")

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from typing import Any, Final
 
 from whoosh import collectors
 
-from diplomareader.model import Hit, SearchResult
+from diplomareader.model import ArticleSummary, Hit, SearchResult
 from diplomareader.search.compile import Compiler
-from diplomareader.search.documents import summary_from_row, unpack_text
+from diplomareader.search.documents import Columns
 from diplomareader.search.querylang import parse_query
 from diplomareader.search.snippets import Marker, make_snippet
 
@@ -23,6 +24,44 @@ CHECK_EVERY: Final = 128
 
 class Cancelled(Exception):
     """Raised inside a search when ``should_stop`` says so."""
+
+
+class LazyHit(Hit):
+    """A Hit whose snippet and marks are made when first read (most hits never are)."""
+
+    def __init__(
+        self,
+        article: ArticleSummary,
+        score: float,
+        make: Callable[[], tuple[str, tuple[tuple[int, int], ...]]],
+    ) -> None:
+        object.__setattr__(self, "article", article)
+        object.__setattr__(self, "score", score)
+        object.__setattr__(self, "_make", make)
+
+    def __getattribute__(self, name: str) -> Any:
+        """Make the snippet on first access to ``snippet`` or ``marks``."""
+        if name in ("snippet", "marks"):
+            fields = object.__getattribute__(self, "__dict__")
+            if "snippet" not in fields:
+                snippet, marks = fields["_make"]()
+                fields["snippet"], fields["marks"], fields["_make"] = snippet, marks, None
+            return fields[name]
+        return object.__getattribute__(self, name)
+
+
+def snippet_maker(
+    columns: Columns, lock: threading.RLock, docnum: int, marker: Marker
+) -> Callable[[], tuple[str, tuple[tuple[int, int], ...]]]:
+    """A function making the snippet of one hit (reads the index under ``lock``)."""
+
+    def make() -> tuple[str, tuple[tuple[int, int], ...]]:
+        with lock:
+            body = columns.body(docnum)
+            names = columns.names(docnum) if marker.keys else []
+        return make_snippet(body, marker, names)
+
+    return make
 
 
 class StopCollector(collectors.WrappingCollector):  # type: ignore[misc]
@@ -42,6 +81,8 @@ class StopCollector(collectors.WrappingCollector):  # type: ignore[misc]
 
 def run_search(
     searcher: Any,
+    columns: Columns,
+    lock: threading.RLock,
     text: str,
     *,
     sort: str = "relevance",
@@ -49,7 +90,10 @@ def run_search(
     as_you_type: bool = False,
     should_stop: Callable[[], bool] | None = None,
 ) -> SearchResult:
-    """The SearchResult of ``text`` on ``searcher`` (never raises on a malformed query)."""
+    """The SearchResult of ``text`` on ``searcher`` (never raises on a malformed query).
+
+    Hits are :class:`LazyHit`: their snippets are made when first read.
+    """
     stop = should_stop or (lambda: False)
     parsed = parse_query(text)
     compiler = Compiler(searcher.reader(), as_you_type=as_you_type)
@@ -68,23 +112,22 @@ def run_search(
     try:
         searcher.search_with_collector(compiled.query, collector)
         results = collector.results()
-        total = _total(searcher, compiled.query, results, stop)
+        total = _total(searcher, compiled.query, results, limit, stop)
     except Cancelled:
         return _cancelled(text, compiled.understood)
+    if stop():
+        return _cancelled(text, compiled.understood)
     marker = Marker(compiled.marks)
-    hits = []
+    hits: list[Hit] = []
     for rank in range(results.scored_length()):
-        if rank % 16 == 15 and stop():
+        if rank % 64 == 63 and stop():
             return _cancelled(text, compiled.understood)
         docnum = results.docnum(rank)
-        stored = searcher.stored_fields(docnum)
-        snippet, marks = make_snippet(unpack_text(stored["snip"]), marker, stored.get("names", ()))
         hits.append(
-            Hit(
-                article=summary_from_row(stored["summary"]),
-                score=float(results.score(rank) or 0.0),
-                snippet=snippet,
-                marks=marks,
+            LazyHit(
+                columns.summary(docnum),
+                float(results.score(rank) or 0.0),
+                snippet_maker(columns, lock, docnum, marker),
             )
         )
     return SearchResult(
@@ -96,10 +139,13 @@ def run_search(
     )
 
 
-def _total(searcher: Any, query: Any, results: Any, stop: Callable[[], bool]) -> int:
-    """How many articles match: exact when cheap, else the index's (upper) estimate."""
+def _total(searcher: Any, query: Any, results: Any, limit: int, stop: Callable[[], bool]) -> int:
+    """How many articles match: exact up to EXACT_COUNT_LIMIT, the index's estimate beyond."""
     if results.has_exact_length():
-        return len(results)
+        return int(len(results))
+    if results.scored_length() < limit:
+        # The top-N heap never filled, so no document was skipped: all were collected.
+        return int(results.scored_length())
     count = 0
     for count, _ in enumerate(searcher.docs_for_query(query), 1):
         if count % 1024 == 0 and stop():
