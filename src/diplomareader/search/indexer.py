@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
+from whoosh.index import LockError
+
 from diplomareader.ingest import iter_input_files
 from diplomareader.model import InputError
 from diplomareader.search.manifest_repair import repair
@@ -36,7 +38,10 @@ from diplomareader.search.storage import generations, remove_orphans
 from diplomareader.search.workers import Job, Outcome, Parser, process, process_batch
 
 COMMIT_SECONDS: Final = 60.0
-"""Commit at least this often, so a killed ingest loses at most about this much work."""
+"""Commit no more often than this; a killed ingest loses at most about ten times this."""
+SEGMENTS_PER_RUN: Final = 8
+"""A commit also waits for this fraction of the run's files: each commit adds a segment,
+and searches slow down with many segments (Whoosh's merges only join small ones)."""
 POOL_MIN_JOBS: Final = 12
 """Fewer files than this are processed in this process (starting workers costs more)."""
 BATCH: Final = 8
@@ -145,8 +150,16 @@ class _Writers:
     def open(self) -> tuple[Any, Any]:
         """Open both writers (waiting a little for a lock held by another process)."""
         if self.aw is None:
-            self.qw = self.qix.writer(timeout=30.0, limitmb=64)
-            self.aw = self.aix.writer(timeout=30.0, limitmb=192)
+            try:
+                self.qw = self.qix.writer(timeout=30.0, limitmb=64)
+                self.aw = self.aix.writer(timeout=30.0, limitmb=192)
+            except LockError:
+                if self.qw is not None:
+                    _abandon(self.qw)
+                self.qw = None
+                raise InputError(
+                    f"the index in {self.aix.storage.folder} is locked by another program"
+                ) from None
         return self.aw, self.qw
 
     def commit(self) -> None:
@@ -161,8 +174,7 @@ class _Writers:
         """Drop uncommitted changes and the files they had started."""
         for writer in (self.qw, self.aw):
             if writer is not None:
-                with contextlib.suppress(Exception):
-                    writer.cancel()
+                _abandon(writer)
         self.aw = self.qw = None
         remove_orphans(self.qix)
         remove_orphans(self.aix)
@@ -207,7 +219,9 @@ def run_ingest(
                     del manifest.files[aid]
             meter = _Meter(total, started)
             waiting: list[Outcome] = []
+            committed = 0
             for done, outcome in enumerate(_outcomes(found.jobs, workers, parser), 1):
+                committer.check()
                 if progress is not None:
                     failed = (
                         len(errors) - len(found.missing) + sum(o.kind == "error" for o in waiting)
@@ -223,7 +237,10 @@ def run_ingest(
                     _apply(held, manifest, writers, counts, errors)
                 waiting.clear()
                 _apply(outcome, manifest, writers, counts, errors)
-                if writers.aw is not None and committer.due(commit_seconds):
+                if writers.aw is not None and committer.due(
+                    commit_seconds, done - committed, total
+                ):
+                    committed = done
                     committer.start()
             committer.wait()
             for held in waiting:
@@ -294,6 +311,16 @@ def _apply(
     manifest.files[job.aid] = FileRecord(real, job.size, job.mtime_ns, outcome.hash)
 
 
+def _abandon(writer: Any) -> None:
+    """Cancel a writer after a failure and make sure its lock is released."""
+    with contextlib.suppress(Exception):
+        writer.cancel()
+    lock = getattr(writer, "writelock", None)
+    if lock is not None:
+        with contextlib.suppress(Exception):
+            lock.release()
+
+
 class _Committer:
     """Commits in a background thread, so that worker processes keep parsing meanwhile.
 
@@ -308,9 +335,13 @@ class _Committer:
         self.error: BaseException | None = None
         self.last = time.monotonic()
 
-    def due(self, interval: float) -> bool:
-        """Whether ``interval`` seconds passed since the last commit."""
-        return time.monotonic() - self.last >= interval
+    def due(self, interval: float, pending: int, total: int) -> bool:
+        """Whether to commit now: ``interval`` passed and an eighth of the run is waiting,
+        or ten intervals passed."""
+        elapsed = time.monotonic() - self.last
+        if elapsed >= interval * 10:
+            return True
+        return elapsed >= interval and pending * SEGMENTS_PER_RUN >= total
 
     def busy(self) -> bool:
         """Whether a commit is running."""
@@ -335,11 +366,15 @@ class _Committer:
         except BaseException as error:  # handed to the caller by wait()
             self.error = error
             for writer in (qw, aw):
-                if writer is not None and not writer.is_closed:
-                    with contextlib.suppress(Exception):
-                        writer.cancel()
+                if writer is not None:
+                    _abandon(writer)
         finally:
             self.last = time.monotonic()
+
+    def check(self) -> None:
+        """Re-raise the error of a commit that already ended."""
+        if self.error is not None and not self.busy():
+            self.wait()
 
     def wait(self, *, raise_errors: bool = True) -> None:
         """Wait for the running commit; re-raise its error."""
