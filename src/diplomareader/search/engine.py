@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import pickle
 import sys
 from array import array
 from bisect import bisect_left, bisect_right
@@ -33,6 +34,8 @@ B: Final = 0.75
 """Whoosh's BM25F parameters (its defaults), so scores match Whoosh's ranking."""
 CACHE_POSTINGS: Final = 1_500_000
 """Postings kept in memory across keystrokes (about 12 bytes each)."""
+CACHE_SETS: Final = 600_000
+"""Members of cached document sets (terms and phrases; about 60 bytes each)."""
 EXACT_SCORING: Final = 3000
 """Up to this many matches every one is scored; beyond, the best candidates by term
 frequency (four times the limit per term) are scored."""
@@ -63,6 +66,8 @@ class Engine:
         """``dsort`` per document: day ordinal + 1, 0 when undated."""
         self._postings: OrderedDict[tuple[str, str], Postings] = OrderedDict()
         self._cached = 0
+        self._sets: OrderedDict[tuple[str, ...], frozenset[int]] = OrderedDict()
+        self._set_members = 0
         self._live: frozenset[int] | None = None
         self._order: array[int] | None = None
         self._rank: array[int] | None = None
@@ -97,6 +102,84 @@ class Engine:
             self._cached -= len(old)
         return found
 
+    def idset(self, fieldname: str, text: str) -> frozenset[int]:
+        """The live documents containing a term (cached)."""
+        key = ("term", fieldname, text)
+        found = self._sets.get(key)
+        if found is None:
+            found = frozenset(self.postings(fieldname, text)[0])
+            self._remember(key, found)
+        else:
+            self._sets.move_to_end(key)
+        return found
+
+    def _remember(self, key: tuple[str, ...], docs: frozenset[int]) -> None:
+        """Cache a document set, dropping the least recently used beyond the budget."""
+        self._sets[key] = docs
+        self._set_members += len(docs)
+        while self._set_members > CACHE_SETS and len(self._sets) > 1:
+            _, old = self._sets.popitem(last=False)
+            self._set_members -= len(old)
+
+    def phrase(self, fieldname: str, words: list[str], stop: Callable[[], bool]) -> frozenset[int]:
+        """The live documents where ``words`` occur one after another (cached)."""
+        key = ("phrase", fieldname, *words)
+        found = self._sets.get(key)
+        if found is not None:
+            self._sets.move_to_end(key)
+            return found
+        sets = sorted((self.idset(fieldname, w) for w in words), key=len)
+        candidates = sets[0].intersection(*sets[1:]) if sets else frozenset()
+        result: set[int] = set()
+        if candidates:
+            values = [self._values(fieldname, w, candidates) for w in words]
+            if stop():
+                raise Cancelled
+            for docnum in candidates:
+                starts = set(_positions(values[0][docnum]))
+                for k in range(1, len(words)):
+                    if not starts:
+                        break
+                    later = set(_positions(values[k][docnum]))
+                    starts = {p for p in starts if p + k in later}
+                if starts:
+                    result.add(docnum)
+        found = frozenset(result)
+        self._remember(key, found)
+        return found
+
+    def _values(self, fieldname: str, text: str, wanted: frozenset[int]) -> dict[int, bytes]:
+        """The encoded positions of a term in the ``wanted`` documents."""
+        out: dict[int, bytes] = {}
+        for leaf, offset in self.leaves:
+            try:
+                matcher = leaf.postings(fieldname, text)
+            except TermNotFound:
+                continue
+            if isinstance(matcher, FilterMatcher):
+                matcher = matcher.child
+            if type(matcher) is W3LeafMatcher and not matcher._byteids:
+                while True:
+                    if matcher._data is None:
+                        matcher._read_data()
+                    raw_ids, _, raw_values = matcher._data
+                    if raw_ids and raw_values:
+                        for docnum, value in zip(
+                            accumulate(raw_ids, initial=offset), (None, *raw_values), strict=True
+                        ):
+                            if value is not None and docnum in wanted:
+                                out[docnum] = value
+                    if matcher._lastblock:
+                        break
+                    matcher._goto(matcher._nextoffset)
+                continue
+            while matcher.is_active():
+                docnum = matcher.id() + offset
+                if docnum in wanted:
+                    out[docnum] = matcher.value()
+                matcher.next()
+        return out
+
     def doc_frequency(self, fieldname: str, text: str) -> int:
         """Live documents containing the term."""
         return len(self.postings(fieldname, text)[0])
@@ -114,7 +197,9 @@ class Engine:
         if stop():
             raise Cancelled
         if isinstance(q, wq.Term):
-            return frozenset(self.postings(q.fieldname, q.text)[0])
+            return self.idset(q.fieldname, q.text)
+        if isinstance(q, wq.Phrase) and q.slop == 1:
+            return self.phrase(q.fieldname, list(q.words), stop)
         if isinstance(q, wq.Or):
             sets = [self.docs(s, stop) for s in q.subqueries]
             return set().union(*sets)
@@ -199,7 +284,9 @@ class Engine:
             ids, weights = self.postings(fieldname, text)
             if not ids:
                 continue
-            idf = (math.log(self.count_all / (len(ids) + 1)) + 1) * boost
+            # Whoosh's idf (its document frequency counts deleted documents too).
+            frequency = self.reader.doc_frequency(fieldname, text)
+            idf = (math.log(self.count_all / (frequency + 1)) + 1) * boost
             lengths, table = self._norm(fieldname)
             weight_of = dict(zip(ids, weights, strict=True))
             if len(weight_of) > len(scores):
@@ -267,6 +354,15 @@ def positive_terms(q: Any) -> list[tuple[str, str, float]]:
     for fieldname, text, boost in out:
         seen[(fieldname, text)] = max(boost, seen.get((fieldname, text), 0.0))
     return [(f, t, b) for (f, t), b in seen.items()]
+
+
+def _positions(value: bytes | None) -> Iterable[int]:
+    """Decode a posting's positions (Whoosh's Positions format: count, then pickled deltas)."""
+    if not value:
+        return ()
+    if not value.endswith(b"."):
+        value += b"."
+    return accumulate(pickle.loads(value[4:]))
 
 
 def _read_all(matcher: Any, offset: int, ids: array[int], weights: array[float]) -> None:
