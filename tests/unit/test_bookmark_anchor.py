@@ -132,6 +132,19 @@ def test_vanished_passage_is_orphaned(new_body: str) -> None:
     assert isinstance(reanchor(bm, new_body), Orphaned)
 
 
+def test_removed_passage_is_not_pinned_on_a_similar_sentence() -> None:
+    """A removed passage is orphaned even when a sentence of the same shape remains."""
+    body = (
+        "Bonds fell on Tuesday.\n\n"
+        "The 30-year bond last rose 29/32 in price to yield 2.1180%.\n\n"
+        "The 10-year notes last rose 7/32 in price to yield 1.5431%.\n\n"
+        "Stocks were flat."
+    )
+    bm = _bookmark(body, "The 30-year bond last rose 29/32 in price to yield 2.1180%.")
+    new_body = body.replace(bm.text + "\n\n", "").replace("Bonds fell", "Bonds rose")
+    assert isinstance(reanchor(bm, new_body), Orphaned)
+
+
 def test_fuzzy_search_is_fast_enough_on_a_long_article() -> None:
     """A 300-character passage in a 200,000-character body is scanned without trouble."""
     rng = random.Random(3)
