@@ -225,3 +225,34 @@ def test_cli_check_after_the_article_file_changed(
     assert fixed is not None and "growing number" in fixed.text and fixed.note == "reworded"
     orphan = again.get(gone.id)
     assert orphan == gone  # never dropped, never changed
+
+
+def test_cli_check_against_a_reingested_index(
+    seed_paths: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``check --index``: bookmarks re-anchored against the real index after re-ingesting."""
+    from diplomareader.search import Library
+
+    article_file = tmp_path / "corpus" / "orda.txt"
+    article_file.parent.mkdir()
+    raw = seed_paths["orda"].read_text(encoding="utf-8")
+    article_file.write_text(raw, encoding="utf-8")
+    index = tmp_path / "index"
+    library = Library(index)
+    library.ingest([str(article_file.parent)])
+    (summary,) = library.list_articles()
+    article = library.article(summary.id)
+    library.close()
+    store = BookmarkStore(tmp_path / "bm.yaml")
+    store.load()
+    paras = list(article.paragraphs())
+    kept = store.add(make_bookmark(article, paras[-1][0], paras[-1][1]))
+    gone = store.add(make_bookmark(article, paras[1][0], paras[1][1], note="gone"))
+    article_file.write_text(raw.replace(gone.text, ""), encoding="utf-8")
+    library = Library(index)
+    library.ingest([str(article_file.parent)])
+    library.close()
+    assert _run(["check", "--bookmarks", str(store.path), "--index", str(index)]) == 0
+    out = capsys.readouterr().out
+    assert f"ORPHANED {gone.id}" in out and f"moved    {kept.id}" in out
+    assert "2 bookmarks: 0 in place, 1 moved, 1 orphaned" in out
