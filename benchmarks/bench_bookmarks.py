@@ -206,10 +206,18 @@ def faults(kills: int, writers: int, ops: int) -> dict[str, Any]:
     }
 
 
+def _default_shared() -> str:
+    """``shared`` beside the checkout or beside one of its ancestors (git worktrees)."""
+    for parent in ROOT.parents:
+        if (parent / "shared" / "corpora").is_dir():
+            return str(parent / "shared")
+    return str(ROOT.parent / "shared")
+
+
 def main() -> int:
     """Run the sections, print figures, write the JSON."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    parser.add_argument("--shared", default=_default_shared())
     parser.add_argument("--out-dir", default=str(ROOT / "bench-out"))
     parser.add_argument("--pages", type=int, default=181)
     parser.add_argument("--kills", type=int, default=200)

@@ -4,6 +4,7 @@ matcher underneath it (checked against a plain dynamic-programming edit distance
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 
@@ -165,3 +166,36 @@ def test_fuzzy_search_is_fast_enough_on_a_long_article() -> None:
     bm = _bookmark(BODY, PARAS[1])
     found = reanchor(bm, filler + "\n\n" + PARAS[1].replace("noted", "said") + "\n\n" + filler)
     assert isinstance(found, Anchored) and found.method == "fuzzy"
+
+
+def test_passages_found_again_after_another_cleaner(corpora: Path) -> None:
+    """Real pages cleaned by two extractors (zyte-aeb): every passage of newspaper's output
+    still present in the gold body is found at its place; absent ones are not pinned on
+    dissimilar text (figures at full scale: benchmarks/bench_bookmarks.py)."""
+    import json
+    import re
+    from difflib import SequenceMatcher
+
+    folder = corpora / "zyte-aeb"
+    gold = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+    other = json.loads((folder / "baseline-output" / "newspaper.json").read_text(encoding="utf-8"))
+    other = other.get("output", other)
+    present = found = absent_false = 0
+    for page in sorted(gold)[:40]:
+        body, target = (other.get(page) or {}).get("articleBody") or "", gold[page]["articleBody"]
+        for match in re.finditer(r"[^\n]{60,}", body):
+            bm = _bookmark(body, match.group())
+            words = bm.text.split()
+            truth = re.search(r"\s+".join(re.escape(w) for w in words), target)
+            result = reanchor(bm, target)
+            if truth:
+                present += 1
+                found += (
+                    isinstance(result, Anchored)
+                    and result.start < truth.end()
+                    and (result.end > truth.start())
+                )
+            elif isinstance(result, Anchored):
+                absent_false += SequenceMatcher(None, result.text, bm.text).ratio() < 0.8
+    assert present > 300
+    assert found == present and absent_false == 0
