@@ -147,7 +147,8 @@ def test_nested_quote_at_the_end_of_a_quote() -> None:
             "Kassym-Jomart Tokayev",
         ),
         (
-            "Sadyr Japarov praised the agreement and said, “The water dispute is settled for good.”",
+            "Sadyr Japarov praised the agreement and said, "
+            "“The water dispute is settled for good.”",
             "Sadyr Japarov",
         ),
         (
