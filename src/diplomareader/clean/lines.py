@@ -99,10 +99,19 @@ CREDIT: Final = re.compile(
 )
 """Photo captions' credits and credit lines."""
 
+_NAME: Final = r"(?P<name>[^\W\d][\w.'’-]*(?:[ ][^\W\d][\w.'’-]*){0,3}?)"
+_NAME_END: Final = (
+    r"(?=\s*(?:$|[,;|•·/()]|[-–—]\s|\s(?:on|am|at|um|le|el|il|and|und|et|for|in|from|"
+    r"staff|updated|published|posted)\b|\s\d))"
+)
 BYLINE: Final = re.compile(
     r"^(?:by|written by|posted by|reported by|story by|words by|text by|original author|"
-    r"author|authors|автор|авторы|reporter|correspondent)\s*:?\s+"
-    r"(?P<name>[^\d\W][\w.'’ -]{1,60}?)(?:\s*(?:[,|•·/]|\bon\b|\band\b|\bfor\b|\d).*)?$",
+    r"author|authors|автор|авторы|reporter|correspondent|von|par|por)\s*:?\s+" + _NAME + _NAME_END,
+    re.I,
+)
+_BYLINE_INNER: Final = re.compile(
+    r"(?P<lead>^|[|•·–—]\s*|\s)(?P<cue>(?:posted|written|published|gespeichert|geschrieben|verfasst"
+    r"|publié|escrito|pubblicato)\b[^|•·]{0,40}?\s)?(?:by|von|par|por|di)\s+" + _NAME + _NAME_END,
     re.I,
 )
 """A byline: who wrote the article (the name is in ``name``)."""
@@ -196,15 +205,27 @@ def is_credit(line: Line) -> bool:
 
 
 def byline_name(text: str) -> str | None:
-    """The author's name when ``text`` is a byline ("By Igor Ulitin", "Original Author: ...")."""
-    if len(text) > 120:
+    """The author's name when ``text`` is a byline ("By Igor Ulitin", "Original Author: ...",
+    "Posted on May 4, 2020 by Jane Doe", "News | By Jane Doe | April 13")."""
+    if len(text) > 160 or CREDIT.search(text):
         return None
     match = BYLINE.match(text)
+    cue = True
     if not match:
-        return None
+        if len(text.split()) > 25:
+            return None
+        match = _BYLINE_INNER.search(text)
+        if not match:
+            return None
+        cue = bool(match.group("cue"))
+        lead = match.group("lead").strip() or match.start() == 0
+        if not cue and not lead and not text[: match.start()].rstrip()[-1:].isdigit():
+            return None
     name = match.group("name").strip(" .-")
     words = name.split()
-    if not 1 <= len(words) <= 5 or not any(w[0].isupper() for w in words):
+    if not 1 <= len(words) <= 4:
+        return None
+    if not any(w[0].isupper() for w in words) and not (cue and len(words) == 1):
         return None
     return name
 

@@ -26,6 +26,7 @@ from diplomareader.clean.sources import (
 from diplomareader.clean.textdump import DumpAnalysis
 
 HEAD_WINDOW: Final = 40
+FAR: Final = 1000
 """How many lines above the article are searched for its title and date."""
 _URL: Final = re.compile(r"https?://[^\s<>\"']{4,300}")
 
@@ -82,32 +83,40 @@ def find_title(analysis: DumpAnalysis) -> str | None:
 
 def find_date(analysis: DumpAnalysis) -> dt.date | None:
     """The publication date: nearest date above the article, else the first in its text."""
+    return locate_date(analysis)[0]
+
+
+def locate_date(analysis: DumpAnalysis, dayfirst: bool | None = None) -> tuple[dt.date | None, int]:
+    """The publication date and how many lines above the article it was written (0: in it).
+
+    The distance is ``FAR`` for dates found only in the page header or below the article.
+    """
     lines, start = analysis.lines, analysis.start
     for pos in range(min(start, len(lines)) - 1, max(-1, start - HEAD_WINDOW - 1), -1):
-        date = _line_date(lines[pos])
+        date = _line_date(lines[pos], dayfirst)
         if date:
-            return date
+            return date, start - pos
     for line in lines[start : min(analysis.end, start + 3)]:
-        for offset, date in find_dates(line.text[:200]):
+        for offset, date in find_dates(line.text[:200], dayfirst):
             if offset < 120:
-                return date
+                return date, 0
     for line in lines[: min(10, start)]:
-        date = _line_date(line)
+        date = _line_date(line, dayfirst)
         if date:
-            return date
+            return date, FAR
     for line in lines[analysis.end : analysis.end + 10]:
         if line.words <= 15:
-            date = _line_date(line)
+            date = _line_date(line, dayfirst)
             if date:
-                return date
-    return None
+                return date, FAR
+    return None, FAR
 
 
-def _line_date(line: Line) -> dt.date | None:
+def _line_date(line: Line, dayfirst: bool | None = None) -> dt.date | None:
     """The date of a short line that states one (not a headline that mentions a year)."""
     if line.words > 16:
         return None
-    for _, date in find_dates(line.text):
+    for _, date in find_dates(line.text, dayfirst):
         return date
     return None
 
