@@ -33,7 +33,7 @@ from diplomareader.clean.lines import (
 from diplomareader.clean.normalize import join_paragraphs, normalize_line, split_lines
 from diplomareader.clean.sources import dateline_source, host_source, reports_source
 from diplomareader.clean.textdump import analyse_lines, select
-from diplomareader.clean.textmeta import find_author, find_title, locate_date
+from diplomareader.clean.textmeta import find_author, headline_above_article, locate_date
 from diplomareader.model import CleanedDocument, CleaningReport, RawDocument
 
 
@@ -130,7 +130,7 @@ def clean_html(raw: RawDocument, fallback_title: str) -> CleanedDocument:
         normalize_line(" ".join(title_el.text_content().split())) if title_el is not None else ""
     )
     visible = analyse_lines([page_title, *visible_lines(tree)])
-    seen_title = find_title(visible)
+    seen_title = headline_above_article(visible)
     lang = tree.get("lang") or tree.get("xml:lang")
     seen_date, distance = locate_date(visible, dayfirst_for_language(lang))
     meta: PageMeta = extract_page_meta(tree, seen_title, find_author(visible))

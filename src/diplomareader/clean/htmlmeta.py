@@ -18,7 +18,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from diplomareader.clean.dates import find_dates, parse_date
-from diplomareader.clean.lines import CREDIT, WORD
+from diplomareader.clean.lines import CREDIT, GENERIC_TITLE, WORD
 from diplomareader.clean.normalize import normalize_line, normalize_text
 from diplomareader.clean.sources import split_site_name
 from diplomareader.model import InputError
@@ -229,11 +229,6 @@ def best_title(candidates: list[tuple[str, str]]) -> str | None:
     return best[3] if best else None
 
 
-_GENERIC_TITLE: Final = re.compile(
-    r"^(?:home|home ?page|index|untitled|welcome|about|about us|blog|news|main page|start"
-    r"|startseite|accueil|inicio|главная|новости)$",
-    re.I,
-)
 H1_CONTAINED: Final = 0.6
 """An ``<h1>`` whose words are at least this much inside a stated title is the headline."""
 
@@ -252,7 +247,7 @@ def page_title(
     candidates = [
         (source, text)
         for source, text in title_candidates(tree, meta, ld) + list(extra or [])
-        if not _GENERIC_TITLE.match(text.strip(" .!"))
+        if not GENERIC_TITLE.match(text.strip(" .!"))
     ]
     seen = [_tokens(text) for source, text in candidates if source == "visible"]
     titles = [_tokens(text) for source, text in candidates if source not in ("h1", "visible")]

@@ -79,6 +79,7 @@ BOILERPLATE: Final = re.compile(
     r"|^tags?\s*:|^tags\s|^topics\s*:|^filed under\b|^categories\s*:"
     r"|^loading\W*$|^please enable javascript|^your browser|javascript is disabled"
     r"|^listen to (?:this|the) (?:article|story)|^\d+ min(?:ute)?s? read$|^reading time\b"
+    r"|^toggle (?:navigation|menu|search)\b|^(?:main |primary )?navigation\b"
     r"|^(?:home|menu|search|close|open|next|previous|prev|more|show more|load more|view all|"
     r"see all|see more|read more|continue reading|toggle navigation|main menu)\W*$",
     re.I,
@@ -157,6 +158,14 @@ def measure(index: int, text: str, block_start: bool) -> Line:
         list_item=bool(_LIST_MARK.match(text)),
         block_start=block_start,
     )
+
+
+GENERIC_TITLE: Final = re.compile(
+    r"^(?:home|home ?page|index|untitled|welcome|about|about us|blog|news|main page|start"
+    r"|startseite|accueil|inicio|главная|новости)$",
+    re.I,
+)
+"""Page titles that name no article ("Home", "About us")."""
 
 
 def heading_key(text: str) -> str:

@@ -15,7 +15,14 @@ import re
 from typing import Final
 
 from diplomareader.clean.dates import find_dates
-from diplomareader.clean.lines import WORD, Line, is_boilerplate, is_credit, is_section_heading
+from diplomareader.clean.lines import (
+    GENERIC_TITLE,
+    WORD,
+    Line,
+    is_boilerplate,
+    is_credit,
+    is_section_heading,
+)
 from diplomareader.clean.sources import (
     COPYRIGHT,
     dateline_source,
@@ -26,6 +33,9 @@ from diplomareader.clean.sources import (
 from diplomareader.clean.textdump import DumpAnalysis
 
 HEAD_WINDOW: Final = 40
+TITLE_ECHO: Final = 0.3
+"""Share of words a headline line must have in common with the page title."""
+_CLOCK: Final = re.compile(r"\b\d{1,2}[:.]\d\d\b")
 FAR: Final = 1000
 """How many lines above the article are searched for its title and date."""
 _URL: Final = re.compile(r"https?://[^\s<>\"']{4,300}")
@@ -36,11 +46,15 @@ def _tokens(text: str) -> set[str]:
     return {t.lower() for t in WORD.findall(text)}
 
 
-def _title_like(line: Line) -> bool:
-    """A line that could be a headline: a few words, not a full stop, not furniture."""
-    if not 2 <= line.words <= 40 or line.text.endswith((".", ":", ";", ",")):
+def _title_like(line: Line, stop_ok: bool = False) -> bool:
+    """A line that could be a headline: a few words, not furniture, and no full stop at the
+    end unless ``stop_ok`` (a short line ending in "." right above an article)."""
+    ends = (":", ";", ",") if stop_ok else (".", ":", ";", ",")
+    if not 2 <= line.words <= 40 or line.text.endswith(ends):
         return False
     if is_section_heading(line) or is_boilerplate(line) or is_credit(line):
+        return False
+    if _CLOCK.search(line.text):
         return False
     return not _is_date_line(line)
 
@@ -51,7 +65,49 @@ def _is_date_line(line: Line) -> bool:
 
 
 def find_title(analysis: DumpAnalysis) -> str | None:
-    """The headline: a title-like line above the article that echoes the page title."""
+    """The headline: the title-like line above the article that best echoes the page title.
+
+    A dump starts with the page's ``<title>``. The headline printed above the article is the
+    closest line sharing enough words with it (the title without its site name); when no line
+    does, the page title itself, and when the first line is no title (a date, a menu), the
+    title-like line closest above the article.
+    """
+    lines = analysis.lines
+    if not lines:
+        return None
+    first = lines[0]
+    page_title, _ = split_site_name(first.text)
+    page_tokens = _tokens(page_title)
+    generic = bool(GENERIC_TITLE.match(page_title.strip(" .!")))
+    start = analysis.start
+    echoes: list[tuple[bool, int, str]] = []
+    near: str | None = None
+    loose: str | None = None
+    for pos in range(max(1, start - HEAD_WINDOW), min(start + 1, len(lines))):
+        line = lines[pos]
+        if start - pos <= 3 and line.words >= 3 and _title_like(line):
+            near = line.text
+        elif start - pos <= 3 and 3 <= line.words <= 12 and _title_like(line, stop_ok=True):
+            loose = loose or line.text
+        if not _title_like(line):
+            continue
+        tokens = _tokens(line.text)
+        overlap = len(tokens & page_tokens) / max(1, len(tokens | page_tokens))
+        if overlap >= TITLE_ECHO:
+            echoes.append((round(overlap, 1), pos, line.text))
+    if echoes and not generic:
+        return max(echoes)[2]
+    if _title_like(first) and len(page_tokens) >= 2 and not generic:
+        return page_title
+    return near or loose or page_title or None
+
+
+def headline_above_article(analysis: DumpAnalysis) -> str | None:
+    """The title-like line just above the article, favouring echoes of the page title.
+
+    Used on the visible text of HTML pages to tell which ``<h1>`` is the article's headline:
+    proximity to the article counts as much as similarity to the page title.
+    """
     lines = analysis.lines
     if not lines:
         return None
