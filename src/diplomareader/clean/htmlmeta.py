@@ -349,8 +349,11 @@ def author_candidates(
         if _in_comments(element):
             continue
         named = element.xpath('.//*[@itemprop="name"]')
-        value = named[0].get("content") or _text(named[0]) if named else None
-        found.append(("microdata", clean_author(value or element.get("content") or _text(element))))
+        stated: str | None = None
+        if named:
+            stated = named[0].get("content") or _text(named[0])
+        stated = stated or element.get("content") or _text(element)
+        found.append(("microdata", clean_author(str(stated))))
     count = 0
     for element in tree.iter():
         if not isinstance(element.tag, str):

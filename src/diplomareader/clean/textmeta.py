@@ -80,7 +80,7 @@ def find_title(analysis: DumpAnalysis) -> str | None:
     page_tokens = _tokens(page_title)
     generic = bool(GENERIC_TITLE.match(page_title.strip(" .!")))
     start = analysis.start
-    echoes: list[tuple[bool, int, str]] = []
+    echoes: list[tuple[float, int, str]] = []
     near: str | None = None
     loose: str | None = None
     for pos in range(max(1, start - HEAD_WINDOW), min(start + 1, len(lines))):
