@@ -18,7 +18,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from diplomareader.clean.dates import find_dates, parse_date
-from diplomareader.clean.lines import CREDIT, GENERIC_TITLE, WORD
+from diplomareader.clean.lines import GENERIC_TITLE, WORD, credit_text
 from diplomareader.clean.normalize import normalize_line, normalize_text
 from diplomareader.clean.sources import split_site_name
 from diplomareader.model import InputError
@@ -61,6 +61,10 @@ _AUTHOR_META: Final = (
     "twitter:creator",
 )
 _BYLINE_CLASS: Final = re.compile(r"byline|author|writer|creator", re.I)
+_BYLINE_XPATH: Final = (
+    "//*[contains(@class, 'author') or contains(@class, 'byline') or contains(@class, 'Author')"
+    " or contains(@class, 'Byline') or contains(@class, 'writer') or contains(@class, 'creator')]"
+)
 _BY_PREFIX: Final = re.compile(r"^\s*(?:by|von|par|por|автор:?)\s+", re.I)
 
 
@@ -143,7 +147,7 @@ def _plausible_author(name: str) -> bool:
     """A person's or desk's name, not a URL, a handle, a placeholder or a sentence."""
     if not name or "http" in name or "/" in name or "@" in name or _PLACEHOLDER.search(name):
         return False
-    if CREDIT.search(name):
+    if credit_text(name):
         return False
     return 1 <= len(name.split()) <= 8 and len(name) <= 80
 
@@ -354,15 +358,9 @@ def author_candidates(
             stated = named[0].get("content") or _text(named[0])
         stated = stated or element.get("content") or _text(element)
         found.append(("microdata", clean_author(str(stated))))
-    count = 0
-    for element in tree.iter():
-        if not isinstance(element.tag, str):
-            continue
-        count += 1
-        if count > 5000:
-            break
+    for element in tree.xpath(_BYLINE_XPATH)[:30]:
         marker = element.get("class") or ""
-        if not marker or not _BYLINE_CLASS.search(marker) or _COMMENT_AREA.search(marker):
+        if not _BYLINE_CLASS.search(marker) or _COMMENT_AREA.search(marker):
             continue
         text = _text(element)
         if _SAYS.search(text) or _in_comments(element):

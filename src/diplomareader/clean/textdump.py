@@ -13,10 +13,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Final
 
 from diplomareader.clean.dates import find_dates
 from diplomareader.clean.lines import (
+    CACHE_SIZE,
     Line,
     byline_name,
     heading_key,
@@ -192,6 +194,7 @@ def _reason(line: Line, title_key: str | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def _mostly_date(text: str) -> bool:
     """True when the line is a date (with perhaps a time or a few words around it)."""
     return any(True for _ in find_dates(text)) and len(text) <= 60
