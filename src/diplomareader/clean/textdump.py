@@ -187,7 +187,7 @@ def _reason(line: Line, title_key: str | None) -> str | None:
         return "caption"
     if byline_name(line.text):
         return "byline"
-    if title_key and heading_key(line.text) == title_key:
+    if title_key and not is_prose(line) and heading_key(line.text) == title_key:
         return "title"
     if line.words <= 8 and not line.sentence_end and _mostly_date(line.text):
         return "date"

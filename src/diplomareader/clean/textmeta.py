@@ -99,7 +99,9 @@ def find_title(analysis: DumpAnalysis) -> str | None:
         return max(echoes)[2]
     if _title_like(first) and len(page_tokens) >= 2 and not generic:
         return page_title
-    return near or loose or page_title or None
+    if near or loose:
+        return near or loose
+    return page_title if _title_like(first, stop_ok=True) and first.words <= 25 else None
 
 
 def headline_above_article(analysis: DumpAnalysis) -> str | None:
