@@ -224,7 +224,7 @@ class Merger:
             self._keep_nested(inner)
             start = inner.start
         text = self.body[start : cand.end]
-        return Candidate(
+        titled = Candidate(
             start,
             cand.end,
             text,
@@ -235,3 +235,8 @@ class Merger:
             title=title,
             bare=cand.bare or cand.text,
         )
+        # The name alone is a mention too ("Tobias Ellwood" inside "Minister Tobias Ellwood").
+        cand.nested = True
+        cand.link = titled
+        self.nested.append(cand)
+        return titled

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 
 from diplomareader.extract.entities_candidate import Candidate
+from diplomareader.extract.entities_context import ContextRules
 from diplomareader.extract.entities_merge import Merger
 from diplomareader.extract.entities_tokens import CONNECTORS, Token, line_starts
 from diplomareader.extract.entities_words import (
@@ -31,7 +32,7 @@ from diplomareader.model import EntityKind
 __all__ = ["Candidate", "RunReader"]
 
 
-class RunReader(Merger):
+class RunReader(Merger, ContextRules):
     """Applies the gazetteer and the rules to the runs of one body."""
 
     def __init__(self, body: str, tokens: list[Token], gaz: Gazetteer) -> None:

@@ -65,6 +65,7 @@ class RuleWords:
     not_names: frozenset[str]
     particles: frozenset[str]
     collective: frozenset[tuple[str, ...]]
+    group_nouns: frozenset[tuple[str, ...]]
     directions: frozenset[str]
     not_orgs: frozenset[str]
 
@@ -93,6 +94,7 @@ def rule_words(gaz: Gazetteer) -> RuleWords:
         not_names=get("not_names"),
         particles=get("name_particles"),
         collective=frozenset(tuple(t.split()) for t in get("collective_nouns")),
+        group_nouns=frozenset(tuple(t.split()) for t in get("group_nouns")),
         directions=get("directions"),
         not_orgs=get("not_organizations"),
     )

@@ -48,6 +48,7 @@ LEXICON_KEYS: Final = (
     "first_names",
     "not_names",
     "collective_nouns",
+    "group_nouns",
     "directions",
     "not_organizations",
     "actor_verbs",
