@@ -34,7 +34,9 @@ def acting(body: str, cands: list[Candidate], verbs: frozenset[str]) -> tuple[se
     subjects: set[int] = set()
     qualifiers: set[int] = set()
     for n, cand in enumerate(cands):
-        if cand.entry is None or cand.entry.kind != "place" or cand.adjective or cand.nested or cand.link:
+        if cand.entry is None or cand.entry.kind != "place" or cand.adjective:
+            continue
+        if cand.nested or cand.link is not None:
             continue
         word = _next_word(body, cand)
         if body[cand.end : cand.end + 2] in ("'s", "’s") or word in verbs or word in _AUXILIARIES:

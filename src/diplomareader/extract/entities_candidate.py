@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
 
 from diplomareader.extract.gazetteer import GazEntry
 from diplomareader.model import EntityKind
@@ -36,6 +35,6 @@ class Candidate:
     """Inside another mention (the country in "Kazakh Ministry of Energy")."""
     bare: str = ""
     """For a mention that includes a title: the name alone (used for the canonical name)."""
-    link: Optional["Candidate"] = None
+    link: Candidate | None = None
     """For a wider mention read from the context ("ISIL fighters"): the candidate it names more
     fully. It joins that candidate's entity and never gives the entity its name."""
