@@ -38,3 +38,5 @@ class Candidate:
     link: Candidate | None = None
     """For a wider mention read from the context ("ISIL fighters"): the candidate it names more
     fully. It joins that candidate's entity and never gives the entity its name."""
+    people: bool = False
+    """It matched one of the entry's plural demonyms ("Syrians"): the country acting."""

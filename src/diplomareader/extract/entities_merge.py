@@ -108,10 +108,7 @@ class Merger:
     # -- builders --------------------------------------------------------------------------
     def _keep_nested(self, cand: Candidate) -> None:
         """Keep a gazetteer place swallowed by a longer mention as a mention of its own."""
-        if cand.entry is not None and (
-            (cand.kind == "place" and (cand.adjective or not cand.text.replace(".", "").isupper()))
-            or cand.kind == "organization"
-        ):
+        if cand.entry is not None and cand.kind in ("place", "organization"):
             cand.nested = True
             self.nested.append(cand)
 

@@ -68,6 +68,7 @@ class RunReader(Merger, ContextRules):
                     cand = Candidate(
                         start, end, text, match.entry.kind, match.entry, match.adjective, keys
                     )
+                    cand.people = match.people
                     best = (j + 1, cand)
             j += 1
             if j >= b or (last.possessive and last.lower not in POSSESSIVE_NAME_WORDS):
