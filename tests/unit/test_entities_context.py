@@ -44,7 +44,12 @@ def test_titled_name_keeps_the_bare_name_as_a_mention() -> None:
     ("body", "wide", "inner", "kind"),
     [
         ("Strikes hit ISIL fighters near the river.", "ISIL fighters", "ISIL", "organization"),
-        ("He thanked Coalition partners in Rome.", "Coalition partners", "Coalition", "organization"),
+        (
+            "He thanked Coalition partners in Rome.",
+            "Coalition partners",
+            "Coalition",
+            "organization",
+        ),
         ("Shelling continued in Idlib province overnight.", "Idlib province", "Idlib", "place"),
         ("Forces entered the city of Mosul at dawn.", "city of Mosul", "Mosul", "place"),
         (
