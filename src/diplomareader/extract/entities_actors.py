@@ -1,11 +1,11 @@
 """States acting in the text: "Russia vetoed", "the UK condemns", "U.S. support", "Iraq's efforts".
 
-A country that is the subject of a verb of action or
-saying, that owns something ("Iraq's efforts"), or whose abbreviation qualifies a noun
-("U.S. officials") stands for the state acting, not for the territory. Such mentions are listed
-under an organisation with the same canonical name, so that the article's actors show among its
-organisations; a subject or owner keeps its place mention too, an abbreviation used as an
-adjective is only the actor, and so are the people of a country ("Syrians", "the Kurds").
+A country that is the subject of a verb of action or saying, that owns something ("Iraq's
+efforts"), or whose abbreviation qualifies a noun ("U.S. officials") stands for the state acting,
+not for the territory. Such mentions are listed under an organisation with the same canonical name,
+so that the article's actors show among its organisations; a subject or owner keeps its place
+mention too, an abbreviation used as an adjective is only the actor, and so are the people of a
+country ("Syrians", "the Kurds").
 """
 
 from __future__ import annotations

@@ -149,8 +149,12 @@ class RunReader(Merger, ContextRules):
     def _title_len(self, idx: list[int], k: int) -> int:
         """Number of words of the longest title starting at ``idx[k]`` (0 if none)."""
         for n in range(min(MAX_TITLE_WORDS, len(idx) - k), 0, -1):
-            words = tuple(self.tokens[t].lower.rstrip(".") for t in idx[k : k + n])
-            dotted = tuple(self.tokens[t].lower for t in idx[k : k + n])
+            toks = [self.tokens[t] for t in idx[k : k + n]]
+            words = tuple(tok.lower for tok in toks)
+            dotted = tuple(
+                tok.lower + "." if self.body[tok.end : tok.end + 1] == "." else tok.lower
+                for tok in toks
+            )
             if words in self.words.titles or dotted in self.words.titles:
                 return n
         return 0

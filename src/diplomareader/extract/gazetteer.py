@@ -11,10 +11,10 @@ File format (every ``*.yaml`` of ``diplomareader/data`` and of ``locations.gazet
       - {name: Aibek Smadyarov, kind: person, aliases: [Smadyarov]}
 
 A file may also extend the rules' word lists (``first_names``, ``person_titles``, ``org_tails``,
-see ``data/lexicon.yaml``). Names are matched through ``name_key``, so spelling and
-transliteration variants of an alias match too. An alias written in capitals of up to six letters
-(``UN``, ``CIS``, ``U.S.``) matches only when written in capitals. A user entry whose name (or
-alias) is already known replaces the bundled meaning of that alias.
+see ``data/lexicon.yaml``). Names are matched through ``name_key``, so spelling and transliteration
+variants of an alias match too. An alias of up to six letters written in capitals (``UN``, ``CIS``,
+``U.S.``) or with two capitals or more (``CoE``, ``DoD``) matches only as written. A user entry
+whose name (or alias) is already known replaces the bundled meaning of that alias.
 
 The people of a country ("Syrians", "Kurds", "the Iraqis") are read as the country acting, an
 organisation (see ``entities_actors``): the plural of an adjective ending in -n, -i, -k or -h
@@ -107,9 +107,12 @@ def phrase_key(text: str) -> str:
 
 
 def _is_abbreviation(alias: str) -> bool:
-    """Short all-capital aliases (UN, CIS, U.S.) are matched case-sensitively."""
+    """Short capitalised aliases (UN, CIS, U.S., CoE, DoD) are matched case-sensitively."""
     letters = [c for c in alias if c.isalpha()]
-    return 0 < len(letters) <= 6 and all(c.isupper() for c in letters) and " " not in alias
+    capitals = sum(1 for c in letters if c.isupper())
+    if not 0 < len(letters) <= 6 or " " in alias:
+        return False
+    return capitals == len(letters) or (capitals >= 2 and not alias[1:].islower())
 
 
 @dataclass
