@@ -149,3 +149,53 @@ def test_abbreviated_country_before_a_noun_is_the_state() -> None:
     us = [e for e in entities if e.name == "United States"]
     assert [e.kind for e in us] == ["organization"]
     assert _by_mention(entities, "U.S. officials").kind == "organization"
+
+
+@pytest.mark.parametrize(
+    ("body", "actors"),
+    [
+        ("The ceasefire announced by Russia and Turkey held.", {"Russia", "Turkey"}),
+        ("A partnership between the United States and Iraq was signed.", {"United States", "Iraq"}),
+        ("We thank our ally Turkey for its help.", {"Turkey"}),
+        ("Russia and Iran must now work together.", {"Russia", "Iran"}),
+    ],
+)
+def test_coordinated_and_agentive_states_act(body: str, actors: set[str]) -> None:
+    entities = extract_entities(body)
+    assert {e.name for e in entities if e.kind == "organization"} >= actors
+
+
+@pytest.mark.parametrize(
+    ("body", "org"),
+    [
+        ("Aid from the Australian Government arrived.", "Australian Government"),
+        (
+            "No service may be provided to the Syrian government under the order.",
+            "Syrian government",
+        ),
+        ("In Ankara he met the Syrian National Coalition on Friday.", "Syrian National Coalition"),
+        ("Forces took control of Mosul University yesterday.", "Mosul University"),
+        ("On Monday, Coalition military forces conducted 34 strikes.", "Coalition military forces"),
+    ],
+)
+def test_organisation_shapes(body: str, org: str) -> None:
+    entities = extract_entities(body)
+    _offsets_ok(body, entities)
+    assert _by_mention(entities, org).kind == "organization"
+
+
+def test_dotted_titles_join_the_name() -> None:
+    body = "Lt. Gen. Stephen J. Townsend spoke. Brig. Gen. Richard Coe answered."
+    entities = extract_entities(body)
+    townsend = _by_mention(entities, "Lt. Gen. Stephen J. Townsend")
+    assert townsend.name == "Stephen J. Townsend"
+    assert _by_mention(entities, "Brig. Gen. Richard Coe").kind == "person"
+    assert all(e.name != "Council of Europe" for e in entities)
+
+
+def test_unknown_town_in_a_known_state_is_a_place() -> None:
+    body = "Dayton, 42, of Woodbridge, Virginia, died on Thursday."
+    entities = extract_entities(body)
+    town = _by_mention(entities, "Woodbridge, Virginia")
+    assert town.kind == "place" and town.name == "Woodbridge"
+    assert _by_mention(entities, "Virginia").name == "Virginia"

@@ -28,6 +28,13 @@ _STANCES: Final = words_of(
     "opposed willing"
 )
 """Words after "is"/"are" that state a position: "the UK is committed", "Iraq is ready"."""
+_JOINER: Final = re.compile(r"(?:,| and|, and|,? as well as)(?: the)? ")
+"""What separates coordinated names: "Russia and Turkey", "Iran, Iraq, and the UAE"."""
+_ROLE_BEFORE: Final = re.compile(
+    r"(?:\b(?:our|an?|the|key|close) (?:ally|allies|partner|partners)|"
+    r"\b[a-z]+ed by(?: the)?|\bsupport (?:from|of)(?: the)?) $"
+)
+"""Words before a country that make it an actor: "our ally Turkey", "announced by Russia"."""
 _NEXT_WORDS: Final = re.compile(r"[ \u00a0]+([a-z]+)(?:[ \u00a0]+([a-z]+))?(?:[ \u00a0]+([a-z]+))?")
 
 
@@ -70,6 +77,7 @@ def acting(body: str, cands: list[Candidate], verbs: frozenset[str]) -> tuple[se
     """
     subjects: set[int] = set()
     qualifiers: set[int] = set()
+    states: list[int] = []
     for n, cand in enumerate(cands):
         entry = cand.entry
         if entry is None or entry.kind != "place" or cand.adjective:
@@ -83,8 +91,13 @@ def acting(body: str, cands: list[Candidate], verbs: frozenset[str]) -> tuple[se
             continue
         if cand.nested or cand.link is not None or not entry.adjectives:
             continue
+        states.append(n)
         words = _next_words(body, cand)
-        if body[cand.end : cand.end + 2] in ("'s", "’s") or _acts(words, verbs):
+        if (
+            body[cand.end : cand.end + 2] in ("'s", "’s")
+            or _acts(words, verbs)
+            or _ROLE_BEFORE.search(body, max(0, cand.start - 30), cand.start)
+        ):
             subjects.add(n)
         elif (
             words
@@ -93,7 +106,31 @@ def acting(body: str, cands: list[Candidate], verbs: frozenset[str]) -> tuple[se
             and len(cand.keys) <= 2
         ):
             qualifiers.add(n)
+    _coordinated(body, cands, states, subjects)
     return subjects, qualifiers
+
+
+def _coordinated(body: str, cands: list[Candidate], states: list[int], subjects: set[int]) -> None:
+    """States joined by "and" or commas act together: "Russia and Turkey announced" makes both
+    actors, and so does "between the United States and Iraq"."""
+    states = sorted(states, key=lambda n: cands[n].start)
+    groups: list[list[int]] = []
+    for n in states:
+        if groups and _JOINER.fullmatch(body[cands[groups[-1][-1]].end : cands[n].start]):
+            groups[-1].append(n)
+        else:
+            groups.append([n])
+    for group in groups:
+        if len(group) < 2:
+            continue
+        first = cands[group[0]]
+        between = (
+            body[max(0, first.start - 12) : first.start]
+            .rstrip()
+            .endswith(("between", "between the"))
+        )
+        if between or any(n in subjects for n in group):
+            subjects.update(group)
 
 
 def actor_entities(cands: list[Candidate], chosen: set[int], taken: set[str]) -> list[Entity]:

@@ -39,6 +39,8 @@ _PEOPLE_OF: Final = words_of("people peoples government governments residents ci
 """Lowercase heads of "the people of X", "the government of X"."""
 _PLACE_WORDS: Final = _SETTLEMENTS | words_of("river mountains valley dam desert plain")
 """Lowercase place words that close a place name: "Anbar province", "the Tigris river"."""
+_LIST_NEXT: Final = re.compile(r"(?:,? and|,? or|,)(?: the)? [A-Z]|['’]s\b")
+"""After "X, Y": a list goes on ("Homs, Hama and Idlib"), or Y owns something."""
 _NEXT_WORDS: Final = re.compile(r"(?:['’]s)?((?: [a-z][a-z-]*){1,3})")
 
 
@@ -67,6 +69,11 @@ class ContextRules:
                     out.append(of)
             elif cand.kind == "person" and not cand.role:
                 found = self._ruler(cand)
+            elif cand.kind is None and not cand.role and not cand.sent_start:
+                # "Woodbridge, Virginia": an unknown name placed in a known country or state.
+                found = self._in_country(cand, cands[n + 1] if n + 1 < len(cands) else None)
+                if found is not None:
+                    cand.kind = found.kind = "place"
             else:
                 continue
             if found is not None:
@@ -156,8 +163,7 @@ class ContextRules:
             return None  # "Australia, Bahrain, Canada": a list of countries
         if not (nxt.entry.adjectives or nxt.entry.kind == "place"):
             return None
-        after = self.body[nxt.end : nxt.end + 6]
-        if after.startswith((", ", " and ", " or ")) or (
+        if _LIST_NEXT.match(self.body, nxt.end) or (
             cand.start >= 2 and self.body[cand.start - 2 : cand.start] == ", "
         ):
             return None  # a list of places

@@ -19,6 +19,7 @@ from diplomareader.extract.entities_tokens import CONNECTORS, Token, line_starts
 from diplomareader.extract.entities_words import (
     LONE_ORG_WORDS,
     MAX_TITLE_WORDS,
+    NAME_ADJECTIVES,
     NAME_PARTICLES_INNER,
     POSSESSIVE_NAME_WORDS,
     ROMAN,
@@ -173,6 +174,8 @@ class RunReader(Merger, ContextRules):
                 role = (role[0] if role else idx[k], idx[k + n - 1])
                 k += n
                 continue
+            if tok.lower in NAME_ADJECTIVES and self._org_ahead(idx[k + 1 :]):
+                break  # "National Coalition", "Federal Government"
             if tok.lower in CONNECTORS or tok.lower in self.words.not_names or not tok.cap:
                 titled = titled and tok.lower in ("the", "of")
                 k += 1
@@ -254,6 +257,8 @@ class RunReader(Merger, ContextRules):
         while piece and (not toks[piece[-1]].cap or toks[piece[-1]].lower in self.words.not_names):
             piece = piece[:-1]
         while piece and (not toks[piece[0]].cap or toks[piece[0]].lower in self.words.not_names):
+            if toks[piece[0]].lower in NAME_ADJECTIVES and self._org_ahead(piece[1:]):
+                break
             piece = piece[1:]
         return piece
 
