@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from diplomareader.clean import clean_document
 from diplomareader.clean.normalize import normalize_text
-from diplomareader.model import CleanedDocument, RawDocument
+from diplomareader.model import CleanedDocument, InputKind, RawDocument
 
 _VOCABULARY = (
     "the minister said talks will continue Related news Read also Photo: By Jane Doe "
@@ -22,9 +22,9 @@ LINE = st.lists(WORDS, min_size=0, max_size=30).map(" ".join)
 DUMP = st.lists(st.one_of(LINE, st.just(""), st.text(max_size=80)), max_size=60).map("\n".join)
 
 
-def _raw(text: str, kind: str = "text") -> RawDocument:
+def _raw(text: str, kind: InputKind = "text") -> RawDocument:
     """A raw document for ``text``."""
-    return RawDocument(path=f"fuzz.{kind}", kind=kind, text=text, encoding="utf-8", content_hash="")  # type: ignore[arg-type]
+    return RawDocument(path=f"fuzz.{kind}", kind=kind, text=text, encoding="utf-8", content_hash="")
 
 
 def _tokens(text: str) -> set[str]:
