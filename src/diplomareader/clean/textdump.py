@@ -31,7 +31,7 @@ from diplomareader.clean.lines import (
     is_terminal_heading,
     measure,
 )
-from diplomareader.clean.normalize import split_lines
+from diplomareader.clean.normalize import split_lines, unwrap
 from diplomareader.clean.region import TERMINAL, choose_region
 
 BARRIER: Final = TERMINAL
@@ -95,7 +95,7 @@ def collect_bylines(analysis: DumpAnalysis) -> None:
 
 def analyse(text: str) -> DumpAnalysis:
     """Split a dump into lines and find its article region (kept lines not yet chosen)."""
-    return analyse_lines(split_lines(text))
+    return analyse_lines(unwrap(split_lines(text)))
 
 
 def analyse_lines(texts: list[str]) -> DumpAnalysis:
