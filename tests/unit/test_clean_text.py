@@ -182,3 +182,11 @@ def test_hard_wrapped_dump_is_unwrapped(tmp_path: Path) -> None:
     doc = _clean_text(tmp_path, text)
     assert doc.body.split("\n\n") == [P1, P2, P3]
     assert doc.title == "Ministers agree to meet again in Geneva"
+
+
+def test_url_only_when_stated(tmp_path: Path) -> None:
+    """A URL line at the top is the page's address; links inside menus are not."""
+    stated = _clean_text(tmp_path, "URL: https://example.org/news/1\n" + _page(P1, P2))
+    assert stated.url == "https://example.org/news/1"
+    menu_link = _clean_text(tmp_path, _page(P1, P2, head=("Shop https://example.org/shop",)))
+    assert menu_link.url is None
