@@ -38,6 +38,8 @@ _NOUN_BEFORE = frozenset({"the", "a", "an", "this", "that", "his", "her", "its",
 _NEEDS_PARTICLE = frozenset(
     {"point", "points", "pointed", "went", "shot", "fired", "hit", "put", "puts"}
 )
+_CLAUSE_WORDS = NP_STOP - AUX_WORDS
+"""Relatives and conjunctions: another clause between a quote and a cue ("“…” and X vowed")."""
 _STOP_AFTER_QUOTE = 30
 """How many tokens after a quote can hold its attribution."""
 
@@ -118,11 +120,23 @@ def _covers(ref: SpeakerRef, toks: list[Token]) -> bool:
     before = [t for t in toks if t.end <= ref.start]
     if len(before) > 7:
         return False
-    return all(
-        t.text in "—–-,"
-        or (t.text not in ";:()" and t.low not in CUE_VERBS and t.low not in PRONOUNS)
-        for t in before
-    )
+    for index, tok in enumerate(before):
+        if tok.text in "—–-,":
+            continue
+        if tok.text in ";:()" or tok.low in PRONOUNS:
+            return False
+        if tok.low in CUE_VERBS and tok.bare not in TITLES:
+            return False
+        if tok.low in _CLAUSE_WORDS and not _joins_names(toks, index):
+            return False
+    return True
+
+
+def _joins_names(toks: list[Token], index: int) -> bool:
+    """True for an "and" between two capitalised words ("Dovere and Debenedetti wrote")."""
+    if toks[index].low != "and" or index == 0 or index + 1 >= len(toks):
+        return False
+    return toks[index - 1].capitalised and toks[index + 1].capitalised
 
 
 def after_quote(body: str, close: int, limit: int) -> Attribution | None:

@@ -43,7 +43,10 @@ def name_run(toks: list[Token], last: int) -> int:
                 break
             first = index
         elif tok.low in NAME_PARTICLES or tok.low in NAME_CONNECTORS:
-            if index == 0 or not is_name_word(toks[index - 1]) or tok.low == "and":
+            before = index - 1
+            while before > 0 and toks[before].low in NAME_PARTICLES and tok.low not in ("and",):
+                before -= 1
+            if before < 0 or not is_name_word(toks[before]) or tok.low == "and":
                 break
         else:
             break

@@ -1,0 +1,65 @@
+"""Speaker attribution fixes of the second pass: clause limits, dashes, appositions, roles."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplomareader.extract.quotes import extract_quotes
+
+
+def _speakers(body: str) -> list[str | None]:
+    """The speaker of each quote of ``body`` (offsets checked)."""
+    quotes = extract_quotes(body)
+    for quote in quotes:
+        assert body[quote.start : quote.end] == quote.text
+    return [q.speaker for q in quotes]
+
+
+def test_title_that_is_also_a_cue_word_does_not_block_the_cue() -> None:
+    """ "State spokesman X said": "State" is part of the title, not the verb "state"."""
+    body = "“We take our obligations very seriously,” State spokesman Ned Price said Friday."
+    assert _speakers(body) == ["Ned Price"]
+
+
+def test_lower_case_state_title_before_an_inverted_name() -> None:
+    """ "state Sen. X (D) said" keeps the senator."""
+    body = "“We are tying their hands,” state Sen. Jason Holsman (D) said in the chamber."
+    assert _speakers(body) == ["Jason Holsman"]
+
+
+def test_cue_of_a_relative_clause_after_a_quote_is_not_the_attribution() -> None:
+    """ "- “…” - diplomats who watched the talks said they were calm": not the diplomats."""
+    body = (
+        "Josep Borrell questioned the timing - “does it have to happen this week?” - "
+        "and diplomats who watched the talks said they were unfazed."
+    )
+    assert _speakers(body) == ["Josep Borrell"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ursula von der Leyen accused Moscow of “weaponising energy” and "
+        "Olaf Scholz says it will not work.",
+        "Ursula von der Leyen said the talks were “going nowhere” until "
+        "Olaf Scholz said he would join them.",
+    ],
+)
+def test_cue_in_a_following_coordinated_clause_belongs_to_that_clause(body: str) -> None:
+    """A quote ends its clause: "“…” and Y says" / "“…” until Y said" are not Y's quote."""
+    assert _speakers(body) == ["Ursula von der Leyen"]
+
+
+def test_two_names_joined_by_and_still_take_the_quote() -> None:
+    """ "“…,” A and B wrote." — co-authors share the quote (the first is kept)."""
+    body = "“The sanctions are leaking,” Maria Snegovaya and Max Bergmann wrote."
+    assert _speakers(body) == ["Max Bergmann"] or _speakers(body) == ["Maria Snegovaya"]
+
+
+def test_double_hyphen_is_a_dash_that_ends_a_phrase() -> None:
+    """ "-- complete with a teleprompter -- X told": the name after the dash speaks."""
+    body = (
+        "Closing the summit with a formal speech -- complete with a teleprompter -- "
+        'Shavkat Mirziyoyev told delegates that "we open a new chapter," and he thanked them.'
+    )
+    assert _speakers(body) == ["Shavkat Mirziyoyev"]
