@@ -63,3 +63,43 @@ def test_double_hyphen_is_a_dash_that_ends_a_phrase() -> None:
         'Shavkat Mirziyoyev told delegates that "we open a new chapter," and he thanked them.'
     )
     assert _speakers(body) == ["Shavkat Mirziyoyev"]
+
+
+def test_next_sentence_with_an_object_is_not_the_attribution() -> None:
+    """ "“….” Y announced a new package": Y's own sentence, the quote stays with its speaker."""
+    body = (
+        "Sergey Lavrov said the talks were over. “We see no point in meeting again.” "
+        "Antony Blinken announced a new package of sanctions on Friday."
+    )
+    assert _speakers(body) == ["Sergey Lavrov"]
+
+
+def test_next_sentence_after_a_full_stop_names_a_new_speaker_with_a_clause() -> None:
+    """ "“….” This step, Moscow claimed, ...": a cue inside the next sentence is not the quote's."""
+    body = (
+        "On Friday, Volodymyr Zelensky wrote, “The grain corridor stays open.” "
+        "This step, the Kremlin claimed, violates the deal."
+    )
+    assert _speakers(body) == ["Volodymyr Zelensky"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "“The treaty is dead.” Josep Borrell said on Monday.",
+        "“The treaty is dead.” Josep Borrell told reporters in Brussels.",
+        "“Is the treaty dead?” Josep Borrell asked.",
+    ],
+)
+def test_bare_attribution_after_a_full_stop_still_counts(body: str) -> None:
+    """ "“….” X said on Monday." — a new sentence that only attributes the quote."""
+    assert _speakers(body) == ["Josep Borrell"]
+
+
+def test_surname_that_is_a_work_word_is_not_a_title_marker() -> None:
+    """ "the comment by Dr. Paul Song “…”" — "Song" is a name, the quote is kept."""
+    body = (
+        "Bernie Sanders said on Thursday that the comment by Dr. Paul Song "
+        "“was inappropriate and insensitive.”"
+    )
+    assert _speakers(body) == ["Bernie Sanders"]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from diplomareader.extract.quote_lexicon import (
     AUX_WORDS,
+    CLAUSE_END_AFTER_CUE,
     CUE_PARTICLES,
     CUE_VERBS,
     DETERMINERS,
@@ -156,6 +157,7 @@ def after_quote(body: str, close: int, limit: int) -> Attribution | None:
         ref = speaker_after(body, toks, 2)
         if ref is not None:
             return Attribution(ref, "according to", "according")
+    ended = _ends_sentence(body, close, toks[0])
     for index, tok in enumerate(toks):
         if tok.text in ";:":
             break
@@ -164,14 +166,49 @@ def after_quote(body: str, close: int, limit: int) -> Attribution | None:
             continue
         ref = speaker_before(body, toks[:index], index - 1)
         if ref is not None and _covers(ref, toks[:index]):
+            if ended and not _own_sentence(toks, ref, past):
+                return None
             return Attribution(ref, cue_text(body, toks, index, past), "after")
         break
+    if ended:
+        return None
     if dash:
         ref = speaker_after(body, toks, 0)
         if ref is not None and ref.kind == "name":
             return Attribution(ref, None, "dash")
     generic = _generic_verb(body, toks) if body[close - 1] in ",?!—–-" else None
     return generic or _later_in_sentence(body, toks)
+
+
+def _ends_sentence(body: str, close: int, first: Token) -> bool:
+    """True when the quote closing at ``close`` ends a sentence and a new one starts after it."""
+    pos = close - 1
+    while pos > 0 and body[pos] in "'’\"”»":
+        pos -= 1
+    return body[pos] in ".…" and first.capitalised and first.low not in CUE_VERBS
+
+
+def _own_sentence(toks: list[Token], ref: SpeakerRef, past: int) -> bool:
+    """ "“….” X said." — after a quote that ends a sentence, only a bare "X said" attributes it.
+
+    The speaker must open the new sentence (titles allowed) and the cue must close its clause,
+    not take an object ("“….” X announced a new plan" is X's next sentence, not the quote's).
+    """
+    before = [t for t in toks if t.end <= ref.start]
+    if any(not (t.capitalised or t.bare in TITLES or t.low in DETERMINERS) for t in before):
+        return False
+    if past >= len(toks):
+        return True
+    nxt = toks[past]
+    return (
+        nxt.text in ",;:(—–-"
+        or nxt.capitalised
+        or nxt.low in CLAUSE_END_AFTER_CUE
+        or nxt.low in AUX_WORDS
+        or nxt.low.endswith("ly")
+        or toks[past - 1].final
+        or toks[past - 1].low in ("told", "tells", "tell")
+    )
 
 
 def _generic_verb(body: str, toks: list[Token]) -> Attribution | None:
