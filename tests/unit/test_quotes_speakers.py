@@ -103,3 +103,67 @@ def test_surname_that_is_a_work_word_is_not_a_title_marker() -> None:
         "“was inappropriate and insensitive.”"
     )
     assert _speakers(body) == ["Bernie Sanders"]
+
+
+def test_went_on_alone_is_a_cue() -> None:
+    """ "“…?” X went on, as if …" attributes the quote; "went on for hours" does not."""
+    body = (
+        "Tokayev listened. “You know, it happens, right?” Nikol Pashinyan went on, "
+        "as if he had not heard. The talks went on for hours."
+    )
+    assert _speakers(body) == ["Nikol Pashinyan"]
+
+
+def test_title_word_used_as_a_surname() -> None:
+    """ "King says" without a determiner is a person called King, not "the king"."""
+    body = (
+        "Billie Jean King won twelve titles while Ali was rising to stardom. "
+        "King says Ali “talked the talk and walked the walk.”"
+    )
+    assert _speakers(body) == ["Billie Jean King"]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "“Positions will soften,” Senator Rand Paul’s chief of staff, Doug Stafford, "
+            "told Politico.",
+            "Doug Stafford",
+        ),
+        ("“We need him home,” his wife, Gabriela Lazar, wrote in a letter.", "Gabriela Lazar"),
+        (
+            "Mark Holden, chairman of the board of Freedom Partners, the network’s funding "
+            "arm, said “a candidate must earn it.”",
+            "Mark Holden",
+        ),
+    ],
+)
+def test_name_inside_or_before_a_long_apposition(body: str, speaker: str) -> None:
+    """The person's name wins over a role or an organisation in the apposition."""
+    assert _speakers(body) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"Both of them scare me," Harry Bond, 30, of Raleigh, N.C., said in an interview.',
+        '"Both of them scare me," Harry Bond, 30, of Raleigh, N.C., who was among those '
+        "polled, said in an interview.",
+    ],
+)
+def test_a_place_in_the_apposition_is_not_the_speaker(body: str) -> None:
+    """ "X, 30, of Raleigh, N.C., said": the place names where X lives."""
+    assert _speakers(body) == ["Harry Bond"]
+
+
+def test_title_with_of_before_the_name() -> None:
+    """ "former secretary of state X said": "of state" belongs to the title."""
+    body = "“The first line of defence is at home,” former secretary of state Hillary Clinton said."
+    assert _speakers(body) == ["Hillary Clinton"]
+
+
+def test_what_x_called_is_x() -> None:
+    """ "the hope of shedding what X called “…”": the preposition is not before X."""
+    body = "They dropped the hope of shedding what David Gilbert called “a perception problem.”"
+    assert _speakers(body) == ["David Gilbert"]

@@ -87,8 +87,11 @@ def cue_at(toks: list[Token], index: int, weak: bool) -> int:
     if particles:
         if index + 1 < len(toks) and toks[index + 1].low in particles:
             if low == "went":
-                has_to = index + 3 < len(toks) and toks[index + 2].low == "to"
-                return index + 4 if has_to and toks[index + 3].low in CUE_VERBS else -1
+                if index + 2 < len(toks) and toks[index + 2].low == "to":
+                    has_cue = index + 3 < len(toks) and toks[index + 3].low in CUE_VERBS
+                    return index + 4 if has_cue else -1
+                if index + 2 < len(toks) and toks[index + 2].low in ("about", "with"):
+                    return -1
             return index + 2
         if low in _NEEDS_PARTICLE:
             return -1
@@ -119,7 +122,7 @@ def cue_text(body: str, toks: list[Token], index: int, past: int) -> str:
 def _covers(ref: SpeakerRef, toks: list[Token]) -> bool:
     """True when only the speaker phrase (and its titles) stands between the quote and the cue."""
     before = [t for t in toks if t.end <= ref.start]
-    if len(before) > 7:
+    if len(before) > 10:
         return False
     for index, tok in enumerate(before):
         if tok.text in "—–-,":
