@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from diplomareader.extract.quotes import extract_quotes
+from diplomareader.model import Entity, Mention
 
 
 def _speakers(body: str) -> list[str | None]:
@@ -167,3 +168,36 @@ def test_what_x_called_is_x() -> None:
     """ "the hope of shedding what X called “…”": the preposition is not before X."""
     body = "They dropped the hope of shedding what David Gilbert called “a perception problem.”"
     assert _speakers(body) == ["David Gilbert"]
+
+
+def _person(name: str, body: str, *texts: str) -> Entity:
+    """A person entity with a mention at the first occurrence of each of ``texts``."""
+    mentions = tuple(Mention(t, body.index(t), body.index(t) + len(t)) for t in texts)
+    return Entity(name, "person", (), mentions)
+
+
+def test_wrongly_merged_entity_does_not_rename_the_speaker() -> None:
+    """An entity whose canonical name lacks the written surname is not the speaker's name."""
+    body = "Gov. Rick Scott (R) blasted Congress. “Stop playing politics with Zika,” Scott said."
+    start = body.rindex("Scott")
+    wrong = Entity("Marco Rubio", "person", ("Scott",), (Mention("Scott", start, start + 5),))
+    assert [q.speaker for q in extract_quotes(body, [wrong])] == ["Rick Scott"]
+
+
+def test_other_first_name_is_another_person() -> None:
+    """ "Bill Clinton" overlapping a "Clinton" mention of Hillary Clinton stays Bill Clinton."""
+    body = "“She thinks the tests are too much,” Bill Clinton said in Cheyenne."
+    start = body.index("Clinton")
+    hillary = Entity(
+        "Hillary Clinton", "person", ("Clinton",), (Mention("Clinton", start, start + 7),)
+    )
+    assert [q.speaker for q in extract_quotes(body, [hillary])] == ["Bill Clinton"]
+
+
+def test_spelling_variants_and_titles_still_take_the_canonical_name() -> None:
+    """Toqayev -> "Kassym-Jomart Tokayev"; a title at the head of a canonical name is ignored."""
+    body = "“We are neutral,” Qasym-Jomart Toqayev said. “We agree,” Ted Cruz said."
+    tokayev = _person("Kassym-Jomart Tokayev", body, "Qasym-Jomart Toqayev")
+    cruz = _person("Sen. Ted Cruz", body, "Ted Cruz")
+    speakers = [q.speaker for q in extract_quotes(body, [tokayev, cruz])]
+    assert speakers == ["Kassym-Jomart Tokayev", "Sen. Ted Cruz"]
