@@ -14,8 +14,8 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from diplomareader.extract.quote_lexicon import SUBORDINATE_ROLES, TITLES
 from diplomareader.extract.names import name_key
+from diplomareader.extract.quote_lexicon import SUBORDINATE_ROLES, TITLES
 from diplomareader.extract.quote_tokens import SpeakerRef, Token, norm_title
 from diplomareader.model import Entity
 
