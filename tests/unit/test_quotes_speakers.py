@@ -201,3 +201,9 @@ def test_spelling_variants_and_titles_still_take_the_canonical_name() -> None:
     cruz = _person("Sen. Ted Cruz", body, "Ted Cruz")
     speakers = [q.speaker for q in extract_quotes(body, [tokayev, cruz])]
     assert speakers == ["Kassym-Jomart Tokayev", "Sen. Ted Cruz"]
+
+
+def test_dash_byline_after_a_full_stop() -> None:
+    """ "“….” ― Name" under a quote is its attribution even after a sentence-final stop."""
+    body = "“The ceasefire must hold. Everyone loses otherwise.” ― Aigerim Bekova"
+    assert _speakers(body) == ["Aigerim Bekova"]

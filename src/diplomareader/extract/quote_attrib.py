@@ -173,12 +173,12 @@ def after_quote(body: str, close: int, limit: int) -> Attribution | None:
                 return None
             return Attribution(ref, cue_text(body, toks, index, past), "after")
         break
-    if ended:
-        return None
     if dash:
         ref = speaker_after(body, toks, 0)
         if ref is not None and ref.kind == "name":
             return Attribution(ref, None, "dash")
+    if ended:
+        return None
     generic = _generic_verb(body, toks) if body[close - 1] in ",?!—–-" else None
     return generic or _later_in_sentence(body, toks)
 
