@@ -66,7 +66,14 @@ def _block_quotes(
     body: str, paragraphs: list[tuple[int, int]], spans: list[QuotedSpan]
 ) -> list[_Candidate]:
     """Paragraphs without marks introduced by a colon lead-in ("Tokayev had said:")."""
-    quoted = {_paragraph_of(paragraphs, s.start) for s in spans}
+    quoted = {  # every paragraph a quote covers (one may run on from the paragraph before)
+        n
+        for s in spans
+        for n in range(
+            _paragraph_of(paragraphs, s.start),
+            _paragraph_of(paragraphs, max(s.start, s.end - 1)) + 1,
+        )
+    }
     found = []
     for index in range(1, len(paragraphs)):
         start, end = paragraphs[index]
