@@ -9,19 +9,22 @@ preferred to ``<title>``, which usually carries the site name.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass
 from typing import Any, Final
 
-from lxml import etree
-from lxml import html as lxml_html
-
+from diplomareader.clean.authors import page_author
 from diplomareader.clean.dates import find_dates, parse_date
-from diplomareader.clean.lines import WORD
-from diplomareader.clean.normalize import normalize_line, normalize_text
+from diplomareader.clean.lines import GENERIC_TITLE
+from diplomareader.clean.pagedata import (
+    clean,
+    element_text,
+    is_article,
+    json_ld,
+    meta_values,
+    word_set,
+)
 from diplomareader.clean.sources import split_site_name
-from diplomareader.model import InputError
 
 _DATE_META: Final = (
     "article:published_time",
@@ -49,19 +52,6 @@ _DATE_META: Final = (
     "originalpublicationdate",
     "cxenseparse:recs:publishtime",
 )
-_AUTHOR_META: Final = (
-    "author",
-    "article:author",
-    "byl",
-    "parsely-author",
-    "sailthru.author",
-    "dc.creator",
-    "dcterms.creator",
-    "citation_author",
-    "twitter:creator",
-)
-_BYLINE_CLASS: Final = re.compile(r"byline|author|writer|creator", re.I)
-_BY_PREFIX: Final = re.compile(r"^\s*(?:by|von|par|por|автор:?)\s+", re.I)
 
 
 @dataclass
@@ -75,114 +65,116 @@ class PageMeta:
     url: str | None = None
 
 
-def _clean(text: Any) -> str:
-    """A value as one normalised line."""
-    return normalize_line(normalize_text(str(text)).replace("\n", " "))
-
-
-def _meta_values(tree: Any) -> dict[str, list[str]]:
-    """``<meta>`` contents by lower-cased name/property/itemprop."""
-    values: dict[str, list[str]] = {}
-    for meta in tree.iter("meta"):
-        key = meta.get("property") or meta.get("name") or meta.get("itemprop") or ""
-        content = meta.get("content")
-        if key and content and content.strip():
-            values.setdefault(key.strip().lower(), []).append(_clean(content))
-    return values
-
-
-def _json_ld(tree: Any) -> list[dict[str, Any]]:
-    """All JSON-LD objects of the page, flattened (``@graph`` and lists unpacked)."""
-    found: list[dict[str, Any]] = []
-    for script in tree.iter("script"):
-        if (script.get("type") or "").strip().lower() != "application/ld+json":
-            continue
-        try:
-            data = json.loads(script.text or "", strict=False)
-        except (ValueError, RecursionError):
-            continue
-        stack = [data]
-        while stack and len(found) < 50:
-            item = stack.pop()
-            if isinstance(item, list):
-                stack.extend(item)
-            elif isinstance(item, dict):
-                found.append(item)
-                if isinstance(item.get("@graph"), list):
-                    stack.extend(item["@graph"])
-    return found
-
-
-def _is_article(obj: dict[str, Any]) -> bool:
-    """A JSON-LD object describing an article, a post or a web page."""
-    kind = obj.get("@type")
-    kinds = kind if isinstance(kind, list) else [kind]
-    return any(isinstance(k, str) and ("Article" in k or "Posting" in k) for k in kinds)
-
-
-def _names(value: Any) -> list[str]:
-    """Person names from a JSON-LD ``author`` value (string, object or list)."""
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        name = value.get("name")
-        return [name] if isinstance(name, str) else []
-    if isinstance(value, list):
-        return [n for item in value for n in _names(item)]
-    return []
-
-
-def _plausible_author(name: str) -> bool:
-    """A person's or desk's name, not a URL, a handle or a sentence."""
-    if not name or "http" in name or "/" in name or "@" in name:
-        return False
-    return 1 <= len(name.split()) <= 8 and len(name) <= 80
-
-
-def _text(element: Any) -> str:
-    """The text of an element as one line."""
-    return _clean(element.text_content())
-
-
-def _tokens(text: str) -> set[str]:
-    """Lower-case word tokens of ``text``."""
-    return {t.lower() for t in WORD.findall(text)}
-
-
 def _similar(a: str, b: str) -> float:
     """Token overlap of two strings (Jaccard)."""
-    ta, tb = _tokens(a), _tokens(b)
+    ta, tb = word_set(a), word_set(b)
     return len(ta & tb) / max(1, len(ta | tb))
 
 
-def page_title(tree: Any, meta: dict[str, list[str]], ld: list[dict[str, Any]]) -> str | None:
-    """The headline: ``<h1>`` agreeing with the page title, else a cleaned page title."""
-    candidates = [
-        *meta.get("og:title", []),
-        *meta.get("twitter:title", []),
-        *(
-            _clean(o["headline"])
-            for o in ld
-            if _is_article(o) and isinstance(o.get("headline"), str)
+_TITLE_PRIORITY: Final = {"h1": 0, "ld": 1, "og": 2, "twitter": 3, "visible": 4, "title": 5}
+"""Tie-break order between equally supported title candidates (lower wins)."""
+
+
+def title_candidates(
+    tree: Any, meta: dict[str, list[str]], ld: list[dict[str, Any]]
+) -> list[tuple[str, str]]:
+    """``(source, text)`` headline candidates stated by the page, site names stripped too."""
+    found: list[tuple[str, str]] = []
+    for source, values in (
+        ("og", meta.get("og:title", [])),
+        ("twitter", meta.get("twitter:title", [])),
+        (
+            "ld",
+            [
+                clean(o["headline"])
+                for o in ld
+                if is_article(o) and isinstance(o.get("headline"), str)
+            ],
         ),
-    ]
+    ):
+        found.extend((source, v) for v in values[:2])
     title_el = tree.find(".//title")
-    html_title = _clean(title_el.text_content()) if title_el is not None else ""
-    if html_title:
-        candidates.append(html_title)
-    stripped = [split_site_name(c)[0] for c in candidates if c]
-    h1s = [_text(h) for h in tree.iter("h1")][:5]
-    h1s = [h for h in h1s if 1 <= len(h.split()) <= 40]
-    best_h1: tuple[float, str] | None = None
+    if title_el is not None:
+        found.append(("title", clean(title_el.text_content())))
+    found = [(source, split_site_name(text)[0]) for source, text in found]
+    for h1 in list(tree.iter("h1"))[:5]:
+        text = element_text(h1)
+        if 1 <= len(text.split()) <= 40:
+            found.append(("h1", text))
+        parts = [clean(t) for t in h1.itertext()]
+        longest = max(parts, key=len, default="")
+        if longest and longest != text and len(longest.split()) >= 2:
+            found.append(("h1", longest))
+    seen: set[tuple[str, str]] = set()
+    unique = []
+    for source, text in found:
+        if text and 1 <= len(text.split()) <= 40 and (source, text) not in seen:
+            seen.add((source, text))
+            unique.append((source, text))
+    return unique
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    """Shared tokens over the larger set (the metadata scorer's notion of a title match)."""
+    return len(a & b) / max(1, len(a), len(b))
+
+
+def best_title(candidates: list[tuple[str, str]]) -> str | None:
+    """The candidate most supported by the other sources (a medoid), ties by source rank."""
+    if not candidates:
+        return None
+    tokens = [word_set(text) for _, text in candidates]
+    best: tuple[float, int, int, str] | None = None
+    for i, (source, text) in enumerate(candidates):
+        support: dict[str, float] = {}
+        for j, (other, _) in enumerate(candidates):
+            if other != source:
+                support[other] = max(support.get(other, 0.0), _overlap(tokens[i], tokens[j]))
+        key = (sum(support.values()), -_TITLE_PRIORITY.get(source, 9), -len(text), text)
+        if best is None or key > best:
+            best = key
+    return best[3] if best else None
+
+
+H1_CONTAINED: Final = 0.6
+"""An ``<h1>`` whose words are at least this much inside a stated title is the headline."""
+
+
+def page_title(
+    tree: Any,
+    meta: dict[str, list[str]],
+    ld: list[dict[str, Any]],
+    extra: list[tuple[str, str]] | None = None,
+) -> str | None:
+    """The headline: an ``<h1>`` that the stated titles contain, else the best-supported title.
+
+    Titles that are generic page names ("Home", "About us") do not count; ``extra`` adds
+    candidates found elsewhere (the headline seen in the page's visible text).
+    """
+    candidates = [
+        (source, text)
+        for source, text in title_candidates(tree, meta, ld) + list(extra or [])
+        if not GENERIC_TITLE.match(text.strip(" .!"))
+    ]
+    seen = [word_set(text) for source, text in candidates if source == "visible"]
+    titles = [word_set(text) for source, text in candidates if source not in ("h1", "visible")]
+    h1s = [text for source, text in candidates if source == "h1"]
+    best: tuple[tuple[float, int], str] | None = None
     for h1 in h1s:
-        score = max((_similar(h1, c) for c in stripped), default=0.0)
-        if best_h1 is None or score > best_h1[0]:
-            best_h1 = (score, h1)
-    if best_h1 and (best_h1[0] >= 0.5 or not stripped):
-        return best_h1[1]
-    if stripped:
-        return stripped[0]
-    return best_h1[1] if best_h1 else None
+        tokens = word_set(h1)
+        if not tokens:
+            continue
+        inside = max((len(tokens & t) / len(tokens) for t in titles), default=0.0)
+        key = (inside, len(tokens))
+        if inside >= H1_CONTAINED and (best is None or key > best[0]):
+            best = (key, h1)
+    if best is not None:
+        return best[1]
+    for h1 in h1s:
+        if any(_overlap(word_set(h1), tokens) >= 0.8 for tokens in seen):
+            return h1  # the headline printed above the article is this <h1>
+    others = [(source, text) for source, text in candidates if source != "h1"]
+    return best_title(others) or (h1s[0] if h1s else None)
 
 
 def page_date(
@@ -200,12 +192,14 @@ def page_date(
             if date:
                 return date
     for element in tree.iter("time"):
-        value = element.get("datetime") or element.get("content") or _text(element)
+        value = element.get("datetime") or element.get("content") or element_text(element)
         date = parse_date(value)
         if date:
             return date
     for element in tree.xpath('.//*[@itemprop="datePublished"]')[:3]:
-        date = parse_date(element.get("content") or element.get("datetime") or _text(element))
+        date = parse_date(
+            element.get("content") or element.get("datetime") or element_text(element)
+        )
         if date:
             return date
     if url:
@@ -221,29 +215,6 @@ def _url_date(url: str) -> dt.date | None:
     if not match:
         return None
     return parse_date(f"{match.group(1)}-{match.group(2)}-{match.group(3)}")
-
-
-def page_author(tree: Any, meta: dict[str, list[str]], ld: list[dict[str, Any]]) -> str | None:
-    """The author from JSON-LD, author meta tags, or a byline element."""
-    for obj in ld:
-        if _is_article(obj):
-            names = [n for n in _names(obj.get("author")) if _plausible_author(n)]
-            if names:
-                return ", ".join(_clean(n) for n in names[:3])
-    for key in _AUTHOR_META:
-        for value in meta.get(key, []):
-            if _plausible_author(value):
-                return _BY_PREFIX.sub("", value)
-    for element in tree.xpath('.//*[@rel="author" or @itemprop="author"]')[:5]:
-        name = _BY_PREFIX.sub("", _text(element))
-        if _plausible_author(name):
-            return name
-    for element in tree.xpath(".//*[@class]")[:3000]:
-        if _BYLINE_CLASS.search(element.get("class", "")):
-            name = _BY_PREFIX.sub("", _text(element))
-            if _plausible_author(name) and name[:1].isupper() and len(name.split()) <= 5:
-                return name
-    return None
 
 
 def page_url(tree: Any, meta: dict[str, list[str]]) -> str | None:
@@ -266,20 +237,27 @@ def page_site(meta: dict[str, list[str]], ld: list[dict[str, Any]]) -> str | Non
     for obj in ld:
         publisher = obj.get("publisher")
         if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
-            return _clean(publisher["name"])
+            return clean(publisher["name"])
     return None
 
 
-def extract_page_meta(tree: Any) -> PageMeta:
-    """All metadata of a parsed page."""
-    meta = _meta_values(tree)
-    ld = _json_ld(tree)
+def extract_page_meta(
+    tree: Any,
+    visible_title: str | None = None,
+    visible_author: str | None = None,
+) -> PageMeta:
+    """All metadata of a parsed page; ``visible_*`` are what its visible text says."""
+    meta = meta_values(tree)
+    ld = json_ld(tree)
     url = page_url(tree, meta)
+    site = page_site(meta, ld)
     return PageMeta(
-        title=page_title(tree, meta, ld),
+        title=page_title(tree, meta, ld, [("visible", visible_title)] if visible_title else []),
         date=page_date(tree, meta, ld, url),
-        author=page_author(tree, meta, ld),
-        site=page_site(meta, ld),
+        author=page_author(
+            tree, meta, ld, site, [("visible", visible_author)] if visible_author else []
+        ),
+        site=site,
         url=url,
     )
 
@@ -289,19 +267,3 @@ def text_date(text: str) -> dt.date | None:
     for _, date in find_dates(text):
         return date
     return None
-
-
-_PARSER: Final = lxml_html.HTMLParser(encoding="utf-8", default_doctype=False)
-
-
-def parse_html(source: str) -> Any:
-    """Parse HTML leniently into an lxml tree (broken markup is repaired).
-
-    The text is already decoded, so it is handed to lxml as UTF-8 bytes: declarations such
-    as ``<?xml encoding=...?>`` or a ``<meta charset>`` can then not make lxml re-decode it.
-    """
-    data = source.encode("utf-8", "replace")
-    try:
-        return lxml_html.document_fromstring(data, parser=_PARSER)
-    except (ValueError, etree.LxmlError) as error:
-        raise InputError(f"cannot parse HTML: {str(error).splitlines()[0]}") from error

@@ -23,7 +23,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"diplomareader {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in SUBCOMMANDS:
-        module = importlib.import_module(f"diplomareader.cli.{name}")
+        try:
+            module = importlib.import_module(f"diplomareader.cli.{name}")
+        except ModuleNotFoundError as error:
+            # A subcommand whose optional part is not installed is left out, not fatal.
+            if error.name != f"diplomareader.cli.{name}":
+                raise
+            continue
         module.add_parser(subparsers)
     return parser
 
@@ -31,7 +37,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: parse arguments and run the chosen subcommand (``run`` by default)."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if not args_list or (args_list[0].startswith("-") and args_list[0] not in {"-h", "--help", "--version"}):
+    if not args_list or (
+        args_list[0].startswith("-") and args_list[0] not in {"-h", "--help", "--version"}
+    ):
         args_list.insert(0, "run")
     parser = build_parser()
     args = parser.parse_args(args_list)

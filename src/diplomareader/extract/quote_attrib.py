@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from diplomareader.extract.quote_lexicon import (
     AUX_WORDS,
+    CLAUSE_END_AFTER_CUE,
     CUE_PARTICLES,
     CUE_VERBS,
     DETERMINERS,
@@ -35,7 +36,11 @@ _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _LEAD = re.compile(r"[\s,]*(?:(—|–|--|-|―)\s*)?")
 _TAIL_WORDS = frozenset({"in", "on", "at", "to", "during", "after", "before", "while", "from"})
 _NOUN_BEFORE = frozenset({"the", "a", "an", "this", "that", "his", "her", "its", "their", "our"})
-_NEEDS_PARTICLE = frozenset({"point", "points", "pointed", "went", "shot", "fired", "hit"})
+_NEEDS_PARTICLE = frozenset(
+    {"point", "points", "pointed", "went", "shot", "fired", "hit", "put", "puts"}
+)
+_CLAUSE_WORDS = NP_STOP - AUX_WORDS
+"""Relatives and conjunctions: another clause between a quote and a cue ("“…” and X vowed")."""
 _STOP_AFTER_QUOTE = 30
 """How many tokens after a quote can hold its attribution."""
 
@@ -70,7 +75,11 @@ def cue_at(toks: list[Token], index: int, weak: bool) -> int:
         return -1
     if index and (toks[index - 1].possessive or toks[index - 1].low in _NOUN_BEFORE):
         return -1
+    if index and toks[index - 1].low == "to" and low not in CUE_PARTICLES:
+        return -1
     if low in NOUN_LIKE_CUES and not _verb_use(toks, index):
+        return -1
+    if low.startswith("continu") and index + 1 < len(toks) and toks[index + 1].low == "to":
         return -1
     particles = CUE_PARTICLES.get(low)
     if not weak and low in WEAK_CUES and not particles:
@@ -78,8 +87,11 @@ def cue_at(toks: list[Token], index: int, weak: bool) -> int:
     if particles:
         if index + 1 < len(toks) and toks[index + 1].low in particles:
             if low == "went":
-                has_to = index + 3 < len(toks) and toks[index + 2].low == "to"
-                return index + 4 if has_to and toks[index + 3].low in CUE_VERBS else -1
+                if index + 2 < len(toks) and toks[index + 2].low == "to":
+                    has_cue = index + 3 < len(toks) and toks[index + 3].low in CUE_VERBS
+                    return index + 4 if has_cue else -1
+                if index + 2 < len(toks) and toks[index + 2].low in ("about", "with"):
+                    return -1
             return index + 2
         if low in _NEEDS_PARTICLE:
             return -1
@@ -110,13 +122,25 @@ def cue_text(body: str, toks: list[Token], index: int, past: int) -> str:
 def _covers(ref: SpeakerRef, toks: list[Token]) -> bool:
     """True when only the speaker phrase (and its titles) stands between the quote and the cue."""
     before = [t for t in toks if t.end <= ref.start]
-    if len(before) > 7:
+    if len(before) > 10:
         return False
-    return all(
-        t.text in "—–-,"
-        or (t.text not in ";:()" and t.low not in CUE_VERBS and t.low not in PRONOUNS)
-        for t in before
-    )
+    for index, tok in enumerate(before):
+        if tok.text in "—–-,":
+            continue
+        if tok.text in ";:()" or tok.low in PRONOUNS:
+            return False
+        if tok.low in CUE_VERBS and tok.bare not in TITLES:
+            return False
+        if tok.low in _CLAUSE_WORDS and not _joins_names(toks, index):
+            return False
+    return True
+
+
+def _joins_names(toks: list[Token], index: int) -> bool:
+    """True for an "and" between two capitalised words ("Dovere and Debenedetti wrote")."""
+    if toks[index].low != "and" or index == 0 or index + 1 >= len(toks):
+        return False
+    return toks[index - 1].capitalised and toks[index + 1].capitalised
 
 
 def after_quote(body: str, close: int, limit: int) -> Attribution | None:
@@ -124,7 +148,7 @@ def after_quote(body: str, close: int, limit: int) -> Attribution | None:
     lead = _LEAD.match(body, close + 1, limit)
     start = lead.end() if lead else close + 1
     dash = bool(lead and lead.group(1))
-    toks = tokens(body, start, limit)[:_STOP_AFTER_QUOTE]
+    toks = tokens(body, start, limit, most=_STOP_AFTER_QUOTE)
     if not toks:
         return None
     past = cue_at(toks, 0, weak=False)
@@ -136,6 +160,7 @@ def after_quote(body: str, close: int, limit: int) -> Attribution | None:
         ref = speaker_after(body, toks, 2)
         if ref is not None:
             return Attribution(ref, "according to", "according")
+    ended = _ends_sentence(body, close, toks[0])
     for index, tok in enumerate(toks):
         if tok.text in ";:":
             break
@@ -144,14 +169,49 @@ def after_quote(body: str, close: int, limit: int) -> Attribution | None:
             continue
         ref = speaker_before(body, toks[:index], index - 1)
         if ref is not None and _covers(ref, toks[:index]):
+            if ended and not _own_sentence(toks, ref, past):
+                return None
             return Attribution(ref, cue_text(body, toks, index, past), "after")
         break
     if dash:
         ref = speaker_after(body, toks, 0)
         if ref is not None and ref.kind == "name":
             return Attribution(ref, None, "dash")
+    if ended:
+        return None
     generic = _generic_verb(body, toks) if body[close - 1] in ",?!—–-" else None
     return generic or _later_in_sentence(body, toks)
+
+
+def _ends_sentence(body: str, close: int, first: Token) -> bool:
+    """True when the quote closing at ``close`` ends a sentence and a new one starts after it."""
+    pos = close - 1
+    while pos > 0 and body[pos] in "'’\"”»":
+        pos -= 1
+    return body[pos] in ".…" and first.capitalised and first.low not in CUE_VERBS
+
+
+def _own_sentence(toks: list[Token], ref: SpeakerRef, past: int) -> bool:
+    """ "“….” X said." — after a quote that ends a sentence, only a bare "X said" attributes it.
+
+    The speaker must open the new sentence (titles allowed) and the cue must close its clause,
+    not take an object ("“….” X announced a new plan" is X's next sentence, not the quote's).
+    """
+    before = [t for t in toks if t.end <= ref.start]
+    if any(not (t.capitalised or t.bare in TITLES or t.low in DETERMINERS) for t in before):
+        return False
+    if past >= len(toks):
+        return True
+    nxt = toks[past]
+    return (
+        nxt.text in ",;:(—–-"
+        or nxt.capitalised
+        or nxt.low in CLAUSE_END_AFTER_CUE
+        or nxt.low in AUX_WORDS
+        or nxt.low.endswith("ly")
+        or toks[past - 1].final
+        or toks[past - 1].low in ("told", "tells", "tell")
+    )
 
 
 def _generic_verb(body: str, toks: list[Token]) -> Attribution | None:
@@ -211,8 +271,15 @@ def _later_in_sentence(body: str, toks: list[Token]) -> Attribution | None:
 
 
 def _participle(toks: list[Token], index: int) -> bool:
-    """True for ", saying" / ", adding that": a cue whose subject is the main clause's."""
-    return toks[index].low.endswith("ing") and (index == 0 or toks[index - 1].text in ",;—–-")
+    """True for ", saying" / "by calling": a cue whose subject is the main clause's."""
+    if not toks[index].low.endswith("ing"):
+        return False
+    return index == 0 or toks[index - 1].text in ",;—–-" or toks[index - 1].low == "by"
+
+
+def _document(ref: SpeakerRef | None) -> bool:
+    """True for an unnamed document or body ("a statement saying ...")."""
+    return ref is not None and ref.kind == "group" and (ref.name is None or ref.name.islower())
 
 
 def before_quote(body: str, lo: int, open_pos: int) -> Attribution | None:
@@ -233,15 +300,17 @@ def before_quote(body: str, lo: int, open_pos: int) -> Attribution | None:
         if toks[index].low in WEAK_CUES and _new_clause(toks, past):
             continue
         cue = cue_text(body, toks, index, past)
-        if _participle(toks, index):
+        ref = speaker_before(body, toks, index - 1) if index else None
+        coordinated = ref is None and index > 0 and toks[index - 1].low in ("and", "but", "then")
+        document = _document(ref) and toks[index].low.endswith("ing")
+        if _participle(toks, index) or document or coordinated:
             earlier = before_quote(body, lo, toks[index].start) if index else None
             if earlier is not None and earlier.speaker is not None:
                 return Attribution(earlier.speaker, cue, "before")
             return Attribution(None, cue, "participle")
-        ref = speaker_before(body, toks, index - 1) if index else None
         if ref is not None:
             return Attribution(ref, cue, "before")
-        ref = speaker_after(body, toks, past)
+        ref = speaker_after(body, toks, past) if toks[index].low not in WEAK_CUES else None
         if ref is not None and (past >= len(toks) or _ends_clause(toks, ref)):
             return Attribution(ref, cue, "before")
         if all(t.text in ",:;—–-" or t.low == "that" for t in toks[past:]):

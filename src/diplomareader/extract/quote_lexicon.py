@@ -64,6 +64,8 @@ CUE_PARTICLES: dict[str, frozenset[str]] = {
     "chimed": frozenset({"in"}),
     "went": frozenset({"on"}),
     "shot": frozenset({"back"}),
+    "put": frozenset({"it"}),
+    "puts": frozenset({"it"}),
     "fired": frozenset({"back"}),
     "hit": frozenset({"back"}),
 }
@@ -177,7 +179,8 @@ LEADING_STOPWORDS: frozenset[str] = _words(
     the a an but and or so then when while as in on at for if yet still later earlier meanwhile
     however also this that these those there here after before since because although though
     speaking asked asking writing responding last next on today yesterday tomorrow now with
-    without from by of to during under over about according mr mrs ms dr
+    without from by of to during under over about according mr mrs ms dr several many some most
+    others both all few hours minutes days weeks months years moments online
     """
 )
 """Capitalised words that open a sentence but are not part of a name ("But Tokayev said")."""
@@ -202,7 +205,7 @@ ABBREVIATIONS: frozenset[str] = _words(
 PREPOSITIONS: frozenset[str] = _words(
     """
     to of for with by from at in on about against near into onto than like via toward towards
-    among between without under over behind beside despite during
+    among between without under over behind beside despite during amid amidst following unlike
     """
 )
 """Words after which a capitalised run is an object, not a subject ("close to Clinton")."""
@@ -245,3 +248,11 @@ NOUN_LIKE_CUES: frozenset[str] = _words(
     """
 )
 """Cue forms that are also common nouns ("his home state", "a conference call")."""
+
+CLAUSE_END_AFTER_CUE: frozenset[str] = _words(
+    """
+    in on at during to after before later earlier yesterday today tonight last this of about
+    while when as with from outside inside
+    """
+)
+"""Words that may follow a cue that closes its clause ("X said on Monday", "X said in Kyiv")."""

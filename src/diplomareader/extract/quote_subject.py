@@ -30,7 +30,8 @@ def _skip_intro(toks: list[Token]) -> int:
     if not toks:
         return 0
     first = toks[0].low
-    if first in PREPOSITIONS or (first in LEADING_STOPWORDS and first not in DETERMINERS):
+    timed = len(toks) > 2 and toks[1].low in ("later", "earlier", "ago", "after")
+    if timed or first in PREPOSITIONS or (first in LEADING_STOPWORDS and first not in DETERMINERS):
         for index, tok in enumerate(toks[:14]):
             if tok.text == ",":
                 return index + 1
@@ -56,12 +57,14 @@ def _verb_like(tok: Token) -> bool:
     low = tok.low
     if tok.capitalised or low in PREPOSITIONS or low in ("and", "or", "who", "which", "that"):
         return False
+    if "n't" in low or "n’t" in low:
+        return True
     return low in AUX_WORDS or low in CUE_VERBS or low.endswith(("ed", "s")) or low.endswith("ly")
 
 
 def sentence_subject(body: str, start: int, end: int) -> SpeakerRef | None:
     """The subject of the sentence ``body[start:end]`` when a verb follows it, else None."""
-    toks = tokens(body, start, end)[:60]
+    toks = tokens(body, start, end, most=60)
     begin = _skip_intro(toks)
     if begin >= len(toks):
         return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 from typing import Literal
 
 from diplomareader.extract.quote_lexicon import ABBREVIATIONS
@@ -11,8 +12,9 @@ from diplomareader.extract.quote_lexicon import ABBREVIATIONS
 SpeakerKind = Literal["name", "pronoun", "role", "group"]
 """What a speaker phrase is: a name, a pronoun, a person by office, or an unnamed body."""
 
-TOKEN = re.compile(r"[^\W_](?:[\w’'\-]*\w)?\.?|[(),;:—–]|(?<=\s)-(?=\s)")
-"""Word tokens (keeping a trailing full stop for abbreviations) and the punctuation that matters."""
+TOKEN = re.compile(r"[^\W_](?:[\w’'\-]*\w)?\.?|[(),;:—–]|(?<=\s)-(?=\s)|(?<=\s-)-(?=\s)")
+"""Word tokens (keeping a trailing full stop for abbreviations) and the punctuation that matters
+(a spaced hyphen or double hyphen is a dash: one ``-`` token)."""
 
 _POSSESSIVE = re.compile(r"[’']s?$")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]?")
@@ -42,26 +44,37 @@ def is_abbreviation(word: str) -> bool:
 class Token:
     """A word (or punctuation mark) with its offsets in the body and its precomputed forms."""
 
-    __slots__ = ("bare", "capitalised", "end", "final", "low", "possessive", "start", "text")
+    __slots__ = ("_bare", "capitalised", "end", "final", "low", "start", "text")
 
     def __init__(self, text: str, start: int, end: int) -> None:
-        """Record the word and derive its lower-case, bare and shape flags once."""
+        """Record the word and derive its lower-case form and shape flags once."""
         self.text = text
         self.start = start
         self.end = end
         low = text.lower()
-        stop = low.endswith(".")
-        abbreviation = stop and is_abbreviation(text)
-        self.low = low[:-1] if stop and not abbreviation else low
-        """Lower case without a sentence-final full stop."""
-        self.bare = _POSSESSIVE.sub("", self.low.rstrip("."))
-        """Lower case with abbreviation stops and possessive endings removed."""
+        if low[-1] == ".":
+            abbreviation = is_abbreviation(text)
+            self.low = low if abbreviation else low[:-1]
+            self.final = len(text) > 2 and not abbreviation
+        else:
+            self.low = low
+            self.final = False
         self.capitalised = text[0].isupper()
-        """True when the word starts with an upper-case letter."""
-        self.final = stop and len(text) > 2 and not abbreviation
-        """True for a word whose full stop ends a sentence (not "Mr." or an initial)."""
-        self.possessive = len(text) > 2 and bool(_POSSESSIVE.search(text))
+        self._bare: str | None = None
+
+    @property
+    def bare(self) -> str:
+        """Lower case with abbreviation stops and possessive endings removed."""
+        if self._bare is None:
+            low = self.low.rstrip(".")
+            self._bare = _POSSESSIVE.sub("", low) if "'" in low or "’" in low else low
+        return self._bare
+
+    @property
+    def possessive(self) -> bool:
         """True for "Trump’s" / "leaders’"."""
+        text = self.text
+        return len(text) > 2 and (text[-1] in "’'" or text[-2:] in ("’s", "'s"))
 
     def __repr__(self) -> str:
         """The token and its offsets, for debugging."""
@@ -87,9 +100,10 @@ class SpeakerRef:
     """End offset of the name itself."""
 
 
-def tokens(body: str, start: int, end: int) -> list[Token]:
-    """Word tokens of ``body[start:end]`` with absolute offsets."""
-    return [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(body, start, end)]
+def tokens(body: str, start: int, end: int, most: int | None = None) -> list[Token]:
+    """Word tokens of ``body[start:end]`` with absolute offsets (the first ``most`` only)."""
+    matches = islice(TOKEN.finditer(body, start, end), most)
+    return [Token(m.group(), m.start(), m.end()) for m in matches]
 
 
 def norm_title(word: str) -> str:

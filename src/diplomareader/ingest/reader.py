@@ -7,6 +7,7 @@ import hashlib
 import io
 import os
 import re
+import stat
 import zlib
 from collections.abc import Iterable, Iterator
 from typing import Any, Final
@@ -61,7 +62,7 @@ def read_document(path: str, *, max_bytes: int = MAX_BYTES) -> RawDocument:
     data = _read_bytes(path, max_bytes)
     digest = file_hash(data)
     lower = path.lower()
-    if lower.endswith(".gz") or data[:2] == b"\x1f\x8b":
+    if data[:2] == b"\x1f\x8b":
         data = _gunzip(data, max_bytes)
     text, encoding = decode_bytes(data)
     kind = detect_kind(lower, text)
@@ -110,9 +111,13 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
 def _read_bytes(path: str, max_bytes: int) -> bytes:
     """Read a file's bytes with friendly errors for missing, unreadable or oversized files."""
     try:
-        size = os.path.getsize(path)
-        if os.path.isdir(path):
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
             raise InputError("is a directory")
+        if not stat.S_ISREG(info.st_mode):
+            # A FIFO or a device would block the read or never end.
+            raise InputError("not a regular file")
+        size = info.st_size
         if size > max_bytes:
             raise InputError(
                 f"file too large ({size / 1048576:.1f} MB; the limit is "
@@ -131,9 +136,11 @@ def _read_bytes(path: str, max_bytes: int) -> bytes:
 
 
 def _gunzip(data: bytes, max_bytes: int) -> bytes:
-    """Decompress gzip data, refusing corrupt streams and decompression bombs."""
-    if data[:2] != b"\x1f\x8b":
-        raise InputError("named .gz but not gzip-compressed")
+    """Decompress gzip data, refusing corrupt streams and decompression bombs.
+
+    Files are recognised as gzip by their magic bytes, not their name: a page saved as
+    ``.html.gz`` without compression is read as it is.
+    """
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
             out = stream.read(max_bytes + 1)
