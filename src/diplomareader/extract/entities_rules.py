@@ -27,7 +27,7 @@ from diplomareader.extract.entities_words import (
     rule_words,
 )
 from diplomareader.extract.gazetteer import Gazetteer
-from diplomareader.extract.names import fold_word
+from diplomareader.extract.names import CYRILLIC_CAPITALS, loose_key, word_key
 from diplomareader.model import EntityKind
 
 __all__ = ["Candidate", "RunReader"]
@@ -122,7 +122,7 @@ class RunReader(Merger, ContextRules):
         out = []
         offset = tok.start
         for part in tok.text.split("-"):
-            match = self.gaz.phrases.get(fold_word(part))
+            match = self.gaz.phrases.get(word_key(part))
             if (
                 match is not None
                 and match.entry.kind == "place"
@@ -137,7 +137,7 @@ class RunReader(Merger, ContextRules):
                         "place",
                         match.entry,
                         match.adjective,
-                        (fold_word(part),),
+                        (word_key(part),),
                         nested=True,
                     )
                 )
@@ -224,9 +224,9 @@ class RunReader(Merger, ContextRules):
                 continue
             if (
                 cur
-                and low in self.words.first_names
+                and self._first_name(tok)
                 and not self._org_ahead(idx[pos:])
-                and not (len(cur) == 1 and toks[cur[0]].lower in self.words.first_names)
+                and not (len(cur) == 1 and self._first_name(toks[cur[0]]))
             ):
                 pieces.append(cur)
                 cur = []
@@ -276,7 +276,7 @@ class RunReader(Merger, ContextRules):
         )
         kind: EntityKind | None = None
         if self.in_headline:
-            if len(piece) == 2 and words[0] in self.words.first_names and not titled:
+            if len(piece) == 2 and self._first_name(first) and not titled:
                 kind = "person"
             return Candidate(start, end, text, kind, keys=keys)
         lastw = words[-1].rstrip("'’").removesuffix("'s").removesuffix("’s")
@@ -293,11 +293,11 @@ class RunReader(Merger, ContextRules):
         elif len(piece) > 1 and lastw in self.words.place_tails:
             kind = "place"
         elif len(piece) > 1 and words[0] in self.words.place_heads and words[0] not in ("new",):
-            kind = None if words[0] in self.words.first_names else "place"
+            kind = None if self._first_name(first) else "place"
         if (
             kind is None
             and len(piece) > 1
-            and (words[0] in self.words.first_names or self._name_shaped(piece))
+            and (self._first_name(first) or self._name_shaped(piece))
         ):
             kind = "person"
         if kind is None and len(piece) == 1 and lastw in LONE_ORG_WORDS and not first.sent_start:
@@ -319,6 +319,12 @@ class RunReader(Merger, ContextRules):
             titled=titled,
             sent_start=len(piece) == 1 and first.sent_start,
         )
+
+    def _first_name(self, tok: Token) -> bool:
+        """A known first name; in Cyrillic, in any case (Иван, Ивана, Сергеем)."""
+        if tok.lower in self.words.first_names:
+            return True
+        return tok.text[0] in CYRILLIC_CAPITALS and loose_key(tok.key) in self.words.first_stems
 
     def _acronym(self, t: int) -> bool:
         """A capitalised abbreviation (``YPG``), not a word of a line written in capitals."""

@@ -33,7 +33,7 @@ from typing import Any, Final, cast
 
 import yaml
 
-from diplomareader.extract.names import fold_word
+from diplomareader.extract.names import word_key
 from diplomareader.model import EntityKind, InputError
 
 log = logging.getLogger(__name__)
@@ -101,8 +101,9 @@ def people_forms(entry: GazEntry) -> list[str]:
 
 
 def phrase_key(text: str) -> str:
-    """The lookup key of a phrase: the folded keys of its words joined by spaces."""
-    keys = (fold_word(w) for w in text.replace("’", "'").split())
+    """The lookup key of a phrase: the keys of its words (``names.word_key``: folded spelling,
+    Russian case endings dropped from Cyrillic names) joined by spaces."""
+    keys = (word_key(w) for w in text.replace("’", "'").split())
     return " ".join(k for k in keys if k)
 
 
