@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from diplomareader.extract.entities import extract_entities
+from diplomareader.extract.gazetteer import build_gazetteer
 from diplomareader.extract.names import loose_key, name_key, russian_stem, word_key
 
 
@@ -64,3 +67,14 @@ def test_inflected_forms_of_an_unknown_person_group_under_the_nominative() -> No
     assert person.kind == "person"
     assert person.name == "Иван Пупкин"
     assert {m.text for m in person.mentions} == {"Пупкину", "Иван Пупкин", "Пупкиным"}
+
+
+def test_inflected_cyrillic_finds_a_latin_alias(tmp_path: Path) -> None:
+    (tmp_path / "mine.yaml").write_text(
+        "entries:\n  - {name: Zhanna Qoishybayeva, kind: person, aliases: [Qoishybayeva]}\n",
+        encoding="utf-8",
+    )
+    gaz = build_gazetteer(tmp_path)
+    entities = extract_entities("Вопрос задали Койшибаевой. Делегация из Москвы прибыла.", gaz)
+    names = {e.name for e in entities}
+    assert {"Zhanna Qoishybayeva", "Moscow"} <= names

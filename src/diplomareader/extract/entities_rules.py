@@ -52,8 +52,13 @@ class RunReader(Merger, ContextRules):
     def _gaz_match(self, i: int, b: int) -> tuple[int, Candidate] | None:
         """The longest gazetteer phrase starting at token ``i`` of a run ending before ``b``."""
         toks = self.tokens
-        prefixes, phrases = self.gaz.prefixes, self.gaz.phrases
-        key = toks[i].key
+        cyrillic = toks[i].text[0] in CYRILLIC_CAPITALS
+        if cyrillic:
+            prefixes, phrases = self.gaz.cyrillic_prefixes, self.gaz.cyrillic_phrases
+            key = loose_key(toks[i].key)
+        else:
+            prefixes, phrases = self.gaz.prefixes, self.gaz.phrases
+            key = toks[i].key
         if key not in prefixes:
             return None
         best: tuple[int, Candidate] | None = None
@@ -74,7 +79,7 @@ class RunReader(Merger, ContextRules):
             j += 1
             if j >= b or (last.possessive and last.lower not in POSSESSIVE_NAME_WORDS):
                 break
-            nxt = toks[j].key
+            nxt = loose_key(toks[j].key) if cyrillic else toks[j].key
             if nxt:
                 key = f"{key} {nxt}"
                 if key not in prefixes:

@@ -33,7 +33,7 @@ from typing import Any, Final, cast
 
 import yaml
 
-from diplomareader.extract.names import word_key
+from diplomareader.extract.names import loose_key, word_key
 from diplomareader.model import EntityKind, InputError
 
 log = logging.getLogger(__name__)
@@ -107,6 +107,14 @@ def phrase_key(text: str) -> str:
     return " ".join(k for k in keys if k)
 
 
+def cyrillic_key(text: str) -> str:
+    """The key under which a name written in Cyrillic finds a phrase: each word's key without
+    its case ending and final vowels (``names.loose_key``), so that Койшибаевой (Cyrillic text)
+    finds Qoishybayeva and Москвы finds Moskva as well as Москва."""
+    keys = (loose_key(word_key(w)) for w in text.replace("’", "'").split())
+    return " ".join(k for k in keys if k)
+
+
 def _is_abbreviation(alias: str) -> bool:
     """Short capitalised aliases (UN, CIS, U.S., CoE, DoD) are matched case-sensitively."""
     letters = [c for c in alias if c.isalpha()]
@@ -124,6 +132,9 @@ class Gazetteer:
     phrases: dict[str, Match] = field(default_factory=dict)
     prefixes: set[str] = field(default_factory=set)
     """Every word-boundary prefix of every phrase key (to stop a lookup early)."""
+    cyrillic_phrases: dict[str, Match] = field(default_factory=dict)
+    """The same phrases under ``cyrillic_key``: what a name written in Cyrillic is looked up by."""
+    cyrillic_prefixes: set[str] = field(default_factory=set)
     lexicon: dict[str, set[str]] = field(default_factory=dict)
     cache: dict[str, object] = field(default_factory=dict)
     """Structures derived from the word lists (rebuilt after any change)."""
@@ -153,6 +164,12 @@ class Gazetteer:
         if not key:
             return
         exact = frozenset({form}) if _is_abbreviation(form) else frozenset()
+        loose = cyrillic_key(form)
+        if loose and (override or loose not in self.cyrillic_phrases):
+            self.cyrillic_phrases[loose] = Match(entry, adjective, exact, people)
+            words = loose.split()
+            for n in range(1, len(words) + 1):
+                self.cyrillic_prefixes.add(" ".join(words[:n]))
         old = self.phrases.get(key)
         if old is not None and not override:
             if old.entry is entry and not people:
