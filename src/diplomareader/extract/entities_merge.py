@@ -52,6 +52,10 @@ class Merger:
                     out[-1] = self._joined(prev, cand, "organization")
                     self._keep_nested(prev)
                     continue
+                if self._place_feature(prev, cand):
+                    out[-1] = self._joined(prev, cand, "place")
+                    self._keep_nested(prev)
+                    continue
                 if self._feature_place(prev, cand):
                     out[-1] = self._joined(prev, cand, "place")
                     continue
@@ -107,6 +111,17 @@ class Merger:
             and cand.kind is None
             and len(cand.keys) == 1
             and cand.text.lower() in self.words.org_tails
+        )
+
+    def _place_feature(self, prev: Candidate, cand: Candidate) -> bool:
+        """ "Mosul Dam", "South China Seas", "Kirkuk Province": a place and one place word."""
+        return (
+            prev.entry is not None
+            and prev.kind == "place"
+            and not prev.adjective
+            and cand.kind is None
+            and len(cand.keys) == 1
+            and cand.text.lower() in self.words.place_tails
         )
 
     @staticmethod

@@ -17,6 +17,7 @@ from diplomareader.extract.entities_context import ContextRules
 from diplomareader.extract.entities_merge import Merger
 from diplomareader.extract.entities_tokens import CONNECTORS, Token, line_starts
 from diplomareader.extract.entities_words import (
+    HYPHEN_PREFIXES,
     LONE_ORG_WORDS,
     MAX_TITLE_WORDS,
     NAME_ADJECTIVES,
@@ -69,7 +70,8 @@ class RunReader(Merger, ContextRules):
             if match is not None:
                 start, end = toks[i].start, last.bare_end
                 text = self.body[start:end]
-                if not match.exact or text in match.exact or text.rstrip(".") in match.exact:
+                match = match.resolve(text)
+                if match is not None:
                     keys = tuple(key.split())
                     cand = Candidate(
                         start, end, text, match.entry.kind, match.entry, match.adjective, keys
@@ -120,7 +122,7 @@ class RunReader(Merger, ContextRules):
         return self.merge(out)
 
     def _hyphen_parts(self, i: int) -> list[Candidate]:
-        """Places inside a hyphenated word: "Syria-Iraq", "US-led", "Iraqi-made"."""
+        """Places and bodies inside a hyphenated word: "Syria-Iraq", "US-led", "ISIL-held"."""
         tok = self.tokens[i]
         if "-" not in tok.text:
             return []
@@ -128,18 +130,14 @@ class RunReader(Merger, ContextRules):
         offset = tok.start
         for part in tok.text.split("-"):
             match = self.gaz.phrases.get(word_key(part))
-            if (
-                match is not None
-                and match.entry.kind == "place"
-                and part[:1].isupper()
-                and (not match.exact or part in match.exact)
-            ):
+            match = match.resolve(part) if match is not None else None
+            if match is not None and match.entry.kind != "person" and part[:1].isupper():
                 out.append(
                     Candidate(
                         offset,
                         offset + len(part),
                         part,
-                        "place",
+                        match.entry.kind,
                         match.entry,
                         match.adjective,
                         (word_key(part),),
@@ -230,6 +228,7 @@ class RunReader(Merger, ContextRules):
             if (
                 cur
                 and self._first_name(tok)
+                and toks[cur[-1]].lower not in NAME_PARTICLES_INNER
                 and not self._org_ahead(idx[pos:])
                 and not (len(cur) == 1 and self._first_name(toks[cur[0]]))
             ):
@@ -280,6 +279,10 @@ class RunReader(Merger, ContextRules):
             toks[t].key for t in piece if toks[t].key and toks[t].lower not in self.words.particles
         )
         kind: EntityKind | None = None
+        if self._modifier(first) or all(
+            w in self.words.directions or w in CONNECTORS for w in words
+        ):
+            return Candidate(start, end, text, None, keys=keys)  # "East and South"
         if self.in_headline:
             if len(piece) == 2 and self._first_name(first) and not titled:
                 kind = "person"
@@ -324,6 +327,16 @@ class RunReader(Merger, ContextRules):
             titled=titled,
             sent_start=len(piece) == 1 and first.sent_start,
         )
+
+    @staticmethod
+    def _modifier(tok: Token) -> bool:
+        """A hyphenated modifier, not a name: "Houthi-controlled", "Non-NATO", "Anti-ISIL"."""
+        if "-" not in tok.text:
+            return False
+        parts = tok.text.split("-")
+        if parts[0].lower() in HYPHEN_PREFIXES:
+            return True
+        return any(len(p) > 3 and p.islower() for p in parts[1:])
 
     def _first_name(self, tok: Token) -> bool:
         """A known first name; in Cyrillic, in any case (Иван, Ивана, Сергеем)."""

@@ -40,6 +40,8 @@ NAME_ADJECTIVES: Final = words_of(
 )
 """Words that are no name on their own but open one before an organisation word ("National
 Coalition", "Federal Government", "Royal Air Force")."""
+HYPHEN_PREFIXES: Final = words_of("non anti pro post pre ex neo counter inter intra trans")
+"""Prefixes that make a modifier of the name after them ("Non-NATO", "Anti-ISIL")."""
 FEATURE_HEADS: Final = words_of("mount mt lake wadi jebel jabal cape camp fort jisr ras")
 """Words that make a new place of the place they precede ("Mount Sinjar")."""
 LONE_ORG_WORDS: Final = words_of(

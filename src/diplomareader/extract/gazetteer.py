@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -83,6 +83,15 @@ class Match:
     """If not empty, the surface forms the text must show exactly (capitalised abbreviations)."""
     people: bool = False
     """The phrase names the entry's people ("Syrians"): the country acting, not the place."""
+    otherwise: Match | None = None
+    """For an exact-only form: what the phrase means when written otherwise (``SANA`` the
+    agency, ``Sana'a`` the city)."""
+
+    def resolve(self, text: str) -> Match | None:
+        """The match that ``text`` (the phrase as written) stands for, if any."""
+        if not self.exact or text in self.exact or text.rstrip(".") in self.exact:
+            return self
+        return self.otherwise.resolve(text) if self.otherwise is not None else None
 
 
 def people_forms(entry: GazEntry) -> list[str]:
@@ -176,6 +185,13 @@ class Gazetteer:
                 # Same entity: a case-insensitive form wins over an exact-only one.
                 merged = old.exact | exact if (old.exact and exact) else frozenset()
                 self.phrases[key] = Match(entry, old.adjective and adjective, merged)
+            elif (
+                old.entry is not entry and old.otherwise is None and bool(old.exact) != bool(exact)
+            ):
+                # "SANA" (exact) and "Sana'a" (any case) share a key: keep both.
+                new = Match(entry, adjective, exact, people)
+                exact_one, other = (old, new) if old.exact else (new, old)
+                self.phrases[key] = replace(exact_one, otherwise=other)
             return
         self.phrases[key] = Match(entry, adjective, exact, people)
         words = key.split()
