@@ -168,6 +168,7 @@ class RunReader(Merger, ContextRules):
         titled = False
         k = 0
         role: tuple[int, int] | None = None
+        roles: list[tuple[int, int]] = []
         # Leading function words, titles and connectors are not part of a name.
         while k < len(idx):
             tok = toks[idx[k]]
@@ -181,19 +182,24 @@ class RunReader(Merger, ContextRules):
                 break  # "National Coalition", "Federal Government"
             if tok.lower in CONNECTORS or tok.lower in self.words.not_names or not tok.cap:
                 titled = titled and tok.lower in ("the", "of")
+                if role is not None and tok.lower not in ("the", "of", "for"):
+                    roles.append(role)  # "the President and the Prime Minister": two roles
+                    role = None
                 k += 1
                 continue
             break
+        if role is not None:
+            roles.append(role)
         pieces = self._split([t for t in idx[k:]])
-        if not pieces and role is not None and not self.in_headline:
-            first, last = role
-            words = self.tokens[last].lower
-            if last > first or words in SINGLE_WORD_ROLES:
-                return [self._role(first, last)]
-            return []
+        if not pieces and roles and not self.in_headline:
+            return [
+                self._role(first, last)
+                for first, last in roles
+                if last > first or self.tokens[last].lower in SINGLE_WORD_ROLES
+            ]
         out = []
-        for n, piece in enumerate(pieces):
-            cand = self._classify(piece, titled and n == 0)
+        for n, (piece, after_title) in enumerate(pieces):
+            cand = self._classify(piece, after_title or (titled and n == 0))
             if cand is not None:
                 out.append(cand)
         return out
@@ -204,36 +210,56 @@ class RunReader(Merger, ContextRules):
         keys = tuple(t.lower.rstrip(".") for t in self.tokens[first : last + 1])
         return Candidate(start, end, self.body[start:end], None, keys=keys, role=True)
 
-    def _split(self, idx: list[int]) -> list[list[int]]:
-        """Cut a leftover stretch at connectors no head word licenses, possessives, titles."""
+    def _split(self, idx: list[int]) -> list[tuple[list[int], bool]]:
+        """Cut a leftover stretch at connectors no head word licenses, possessives, titles.
+
+        Returns the pieces, each with whether a title stood right before it ("Office of
+        Management and Budget Director Shalanda Young": the title cuts the organisation off).
+        """
         toks = self.tokens
-        pieces: list[list[int]] = []
+        pieces: list[tuple[list[int], bool]] = []
         cur: list[int] = []
         licensed = False
-        for pos, t in enumerate(idx):
+        after_title = False
+        pos = 0
+        while pos < len(idx):
+            t = idx[pos]
             tok = toks[t]
             low = tok.lower
+            pos += 1
             if cur and not tok.cap:
                 if low in NAME_PARTICLES_INNER or (
-                    licensed and low in CONNECTORS and not self._new_name_after(idx, pos)
+                    licensed and low in CONNECTORS and not self._new_name_after(idx, pos - 1)
                 ):
                     cur.append(t)
                     continue
-                pieces.append(cur)
-                cur = []
-                licensed = False
+                pieces.append((cur, after_title))
+                cur, licensed, after_title = [], False, False
                 continue
             if not tok.cap:
                 continue
+            if cur:
+                n = self._title_len(idx, pos - 1)
+                rest = pos - 1 + n
+                if (
+                    n
+                    and rest < len(idx)
+                    and toks[idx[rest]].cap
+                    and not self._org_ahead(idx[rest:])
+                ):
+                    pieces.append((cur, after_title))
+                    cur, licensed, after_title = [], False, True
+                    pos = rest
+                    continue
             if (
                 cur
                 and self._first_name(tok)
                 and toks[cur[-1]].lower not in NAME_PARTICLES_INNER
-                and not self._org_ahead(idx[pos:])
+                and not self._org_ahead(idx[pos - 1 :])
                 and not (len(cur) == 1 and self._first_name(toks[cur[0]]))
             ):
-                pieces.append(cur)
-                cur = []
+                pieces.append((cur, after_title))
+                cur, licensed, after_title = [], False, False
             cur.append(t)
             if (
                 low in self.words.org_heads
@@ -242,12 +268,16 @@ class RunReader(Merger, ContextRules):
             ):
                 licensed = True
             if tok.possessive and low not in POSSESSIVE_NAME_WORDS:
-                pieces.append(cur)
-                cur = []
-                licensed = False
+                pieces.append((cur, after_title))
+                cur, licensed, after_title = [], False, False
         if cur:
-            pieces.append(cur)
-        return [self._trim(p) for p in pieces if self._trim(p)]
+            pieces.append((cur, after_title))
+        out = []
+        for piece, titled in pieces:
+            trimmed = self._trim(piece)
+            if trimmed:
+                out.append((trimmed, titled))
+        return out
 
     def _new_name_after(self, idx: list[int], pos: int) -> bool:
         """ "X and the Y", "X and Embassy of Y": a new name starts after this "and"."""
@@ -258,7 +288,14 @@ class RunReader(Merger, ContextRules):
 
     def _trim(self, piece: list[int]) -> list[int]:
         toks = self.tokens
+        headed = (
+            len(piece) > 2
+            and toks[piece[0]].lower in self.words.org_heads
+            and toks[piece[1]].lower in CONNECTORS
+        )
         while piece and (not toks[piece[-1]].cap or toks[piece[-1]].lower in self.words.not_names):
+            if headed and toks[piece[-1]].cap:
+                break  # "Office of the President", "Ministry of Foreign Affairs"
             piece = piece[:-1]
         while piece and (not toks[piece[0]].cap or toks[piece[0]].lower in self.words.not_names):
             if toks[piece[0]].lower in NAME_ADJECTIVES and self._org_ahead(piece[1:]):
