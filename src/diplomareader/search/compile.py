@@ -27,6 +27,9 @@ MIN_PREFIX: Final = 3
 """A word being typed counts as a prefix from this many characters on."""
 MAX_EXPANSION: Final = 24
 """At most this many index terms stand for a prefix (the most frequent ones)."""
+EXPANSION_POSTINGS: Final = 10_000
+"""Completions of a prefix are taken, most frequent first, until they hold this many
+postings (or a third of the index, whichever is more)."""
 MAX_SCAN: Final = 4000
 """At most this many index terms are looked at to expand one prefix."""
 
@@ -266,7 +269,8 @@ class Compiler:
             return self.word(node, negated=False)  # reports why
         complete = [s for w in words[:-1] for s in stems(w)]
         last = words[-1]
-        fields = ("title", "body") if fieldname is None else (fieldname,)
+        # Titles are indexed with bodies, so the body field alone covers a plain prefix.
+        fields = ("body",) if fieldname is None else (fieldname,)
         exps = self.expand_stemmed(last)
         if not exps:
             if len(last) < MIN_PREFIX:
@@ -329,7 +333,16 @@ class Compiler:
         except KeyError:
             return []
         best = heapq.nlargest(limit, candidates)
-        return [text for _, text in best]
+        # The most frequent completions first, until they cover a third of the index:
+        # more would cost reading their postings and add little to the first results.
+        budget = max(EXPANSION_POSTINGS, self.reader.doc_count_all() // 3)
+        chosen: list[str] = []
+        for frequency, text in best:
+            if chosen and budget <= 0:
+                break
+            chosen.append(text)
+            budget -= frequency
+        return chosen
 
 
 def _term_or_phrase(fieldname: str, terms: Sequence[str]) -> Any:

@@ -21,9 +21,9 @@ from typing import Any, Final
 
 from whoosh.index import LockError
 
-from diplomareader.ingest import iter_input_files
 from diplomareader.model import InputError
 from diplomareader.search.manifest_repair import repair
+from diplomareader.search.scanning import walk
 from diplomareader.search.state import (
     FailedRecord,
     FileRecord,
@@ -103,31 +103,26 @@ class _Scan:
 
 def scan(paths: Sequence[str], manifest: Manifest) -> _Scan:
     """Decide which files need processing, which are unchanged and which were deleted."""
-    from diplomareader.pipeline import article_id
-
     result = _Scan()
     folders = [os.path.realpath(p) for p in paths if os.path.isdir(p)]
-    for path in iter_input_files(paths):
-        try:
-            st = os.stat(path)
-        except OSError as error:
-            result.missing.append(f"{path}: {error.strerror or 'cannot be read'}")
+    for found in walk(paths):
+        if found.error:
+            result.missing.append(f"{found.path}: {found.error}")
             continue
-        real = os.path.realpath(path)
-        aid = article_id(path)
+        aid = found.aid
         if aid in result.seen:
             continue
         result.seen.add(aid)
         record = manifest.files.get(aid)
-        if record and record.size == st.st_size and record.mtime_ns == st.st_mtime_ns:
+        if record and record.size == found.size and record.mtime_ns == found.mtime_ns:
             result.unchanged += 1
             continue
-        failed = manifest.failed.get(real)
-        if failed and failed.size == st.st_size and failed.mtime_ns == st.st_mtime_ns:
-            result.known_failures.append(f"{path}: {failed.error}")
+        failed = manifest.failed.get(found.real)
+        if failed and failed.size == found.size and failed.mtime_ns == found.mtime_ns:
+            result.known_failures.append(f"{found.path}: {failed.error}")
             continue
         old_hash = record.hash if record else ""
-        result.jobs.append(Job(path, aid, st.st_size, st.st_mtime_ns, old_hash))
+        result.jobs.append(Job(found.path, aid, found.size, found.mtime_ns, old_hash, found.real))
     for aid, record in manifest.files.items():
         if aid not in result.seen and any(_inside(record.real, f) for f in folders):
             result.removed.append(aid)
@@ -280,7 +275,7 @@ def _apply(
 ) -> None:
     """Write one worker outcome into the index and the manifest."""
     job = outcome.job
-    real = os.path.realpath(job.path)
+    real = job.real or os.path.realpath(job.path)
     if outcome.kind == "same":
         record = manifest.files[job.aid]
         manifest.files[job.aid] = FileRecord(record.real, job.size, job.mtime_ns, record.hash)

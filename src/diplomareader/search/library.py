@@ -19,6 +19,7 @@ from diplomareader.search.indexer import (
     run_ingest,
 )
 from diplomareader.search.related import find_related
+from diplomareader.search.scanning import walk
 from diplomareader.search.searching import run_search
 from diplomareader.search.state import load_manifest
 from diplomareader.search.workers import Parser, file_hash
@@ -194,9 +195,6 @@ class Library:
 
     def needs_update(self, corpus_dir: str | Path) -> bool:
         """Whether files under ``corpus_dir`` were added, changed or removed since ingest."""
-        from diplomareader.ingest import iter_input_files
-        from diplomareader.pipeline import article_id
-
         manifest = load_manifest(self.path)
         with self._lock:
             self._check_open()
@@ -213,20 +211,18 @@ class Library:
         if not os.path.isdir(folder):
             return False
         seen: set[str] = set()
-        for path in iter_input_files([str(corpus_dir)]):
-            try:
-                st = os.stat(path)
-            except OSError:
+        for found in walk([str(corpus_dir)]):
+            if found.error:
                 continue
-            aid = article_id(path)
-            seen.add(aid)
-            record = files.get(aid)
-            if record and (record.size, record.mtime_ns) == (st.st_size, st.st_mtime_ns):
+            seen.add(found.aid)
+            record = files.get(found.aid)
+            stat = (found.size, found.mtime_ns)
+            if record and (record.size, record.mtime_ns) == stat:
                 continue
-            bad = failed.get(os.path.realpath(path))
-            if bad and (bad.size, bad.mtime_ns) == (st.st_size, st.st_mtime_ns):
+            bad = failed.get(found.real)
+            if bad and (bad.size, bad.mtime_ns) == stat:
                 continue
-            if record and record.size == st.st_size and _same_hash(path, record.hash):
+            if record and record.size == found.size and _same_hash(found.path, record.hash):
                 continue
             return True
         prefix = folder.rstrip(os.sep) + os.sep

@@ -27,6 +27,8 @@ class Job:
     mtime_ns: int
     old_hash: str
     """Hash recorded for this file (empty when new): an equal hash skips parsing."""
+    real: str = ""
+    """The resolved path."""
 
 
 @dataclass(frozen=True)
