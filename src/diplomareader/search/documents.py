@@ -302,6 +302,7 @@ class Columns:
     def __init__(self, reader: Any) -> None:
         self.reader = reader
         self._open: dict[str, Any] = {}
+        self._summaries: dict[int, ArticleSummary] = {}
 
     def __call__(self, name: str) -> Any:
         """The column reader of ``name``."""
@@ -312,8 +313,14 @@ class Columns:
         return column
 
     def summary(self, docnum: int) -> ArticleSummary:
-        """The list row of article document ``docnum``."""
-        return summary_from_row(from_json(self("summary")[docnum]))
+        """The list row of article document ``docnum`` (kept for the next keystrokes)."""
+        found = self._summaries.get(docnum)
+        if found is None:
+            found = summary_from_row(from_json(self("summary")[docnum]))
+            if len(self._summaries) >= 50_000:
+                self._summaries.clear()
+            self._summaries[docnum] = found
+        return found
 
     def body(self, docnum: int) -> str:
         """The body of article document ``docnum``."""

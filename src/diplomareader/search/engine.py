@@ -274,9 +274,10 @@ class Engine:
         terms = positive_terms(q)
         if not terms or not matches:
             return [(0.0, d) for d in self.newest(matches, len(matches), limit)]
-        candidates = (
-            matches if len(matches) <= EXACT_SCORING else self._preselect(terms, matches, limit)
-        )
+        if len(matches) <= EXACT_SCORING:
+            candidates: set[int] | frozenset[int] = matches
+        else:
+            candidates = self._preselect(terms, matches, limit, disjunctive(q))
         scores = dict.fromkeys(candidates, 0.0)
         for fieldname, text, boost in terms:
             if stop():
@@ -299,9 +300,14 @@ class Engine:
         return heapq.nlargest(limit, ((s, d) for d, s in scores.items()), key=itemgetter(0))
 
     def _preselect(
-        self, terms: list[tuple[str, str, float]], matches: set[int] | frozenset[int], limit: int
+        self,
+        terms: list[tuple[str, str, float]],
+        matches: set[int] | frozenset[int],
+        limit: int,
+        every_term_matches: bool,
     ) -> set[int]:
-        """Candidates for scoring: for each term, the matches where it is most frequent."""
+        """Candidates for scoring: for each term, the matches where it is most frequent
+        (``every_term_matches``: each term's documents all match, no need to check)."""
         wanted = limit * PRESELECT
         candidates: set[int] = set()
         for fieldname, text, _ in terms:
@@ -311,8 +317,12 @@ class Engine:
             if len(ids) <= wanted:
                 candidates.update(d for d in ids if d in matches)
                 continue
-            inside = [(w, d) for d, w in zip(ids, weights, strict=True) if d in matches]
-            candidates.update(d for _, d in heapq.nlargest(wanted, inside, key=itemgetter(0)))
+            if every_term_matches:
+                top = heapq.nlargest(wanted, zip(weights, ids, strict=True))
+            else:
+                inside = [(w, d) for d, w in zip(ids, weights, strict=True) if d in matches]
+                top = heapq.nlargest(wanted, inside, key=itemgetter(0))
+            candidates.update(d for _, d in top)
         if len(candidates) < limit:
             candidates.update(list(matches)[: limit - len(candidates)])
         return candidates
@@ -332,6 +342,15 @@ class Engine:
             found = (lengths, table)
             self._norms[fieldname] = found
         return found
+
+
+def disjunctive(q: Any) -> bool:
+    """Whether ``q`` is terms joined by OR only (every term's documents match it)."""
+    if isinstance(q, wq.Term):
+        return True
+    if isinstance(q, wq.Or):
+        return all(disjunctive(sub) for sub in q.subqueries)
+    return False
 
 
 def positive_terms(q: Any) -> list[tuple[str, str, float]]:
