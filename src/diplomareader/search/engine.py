@@ -239,9 +239,14 @@ class Engine:
     def date_order(self) -> array[int]:
         """Live documents newest first (undated last; ties in index order)."""
         if self._order is None:
-            dates = self.dates
-            order = sorted(self.live(), key=lambda d: (-dates[d], d))
-            self._order = array("i", order)
+            newer_first = [-d for d in self.dates]
+            docs = (
+                [d for d in range(self.count_all) if d not in self.deleted]
+                if self.deleted
+                else range(self.count_all)
+            )
+            # A stable sort of ascending numbers keeps index order among equal dates.
+            self._order = array("i", sorted(docs, key=newer_first.__getitem__))
         return self._order
 
     def newest(self, matches: Iterable[int], count: int, limit: int) -> list[int]:
