@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+from array import array
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Literal, overload
@@ -28,13 +29,16 @@ SortOrder = Literal["date", "title"]
 
 
 class View:
-    """One commit of the article index: its searcher, byte columns and search engine."""
+    """One commit of an index: its searcher, byte columns and search engine."""
 
-    def __init__(self, searcher: Any) -> None:
+    def __init__(self, searcher: Any, *, dated: bool = True) -> None:
         self.searcher = searcher
         self.reader = searcher.reader()
         self.columns = Columns(self.reader)
-        self.engine = Engine(self.reader, load_dates(self.reader))
+        dates = (
+            load_dates(self.reader) if dated else array("I", bytes(4 * self.reader.doc_count_all()))
+        )
+        self.engine = Engine(self.reader, dates)
         self.orders: dict[str, list[int]] = {}
 
     def order(self, sort: SortOrder) -> Sequence[int]:
@@ -108,7 +112,7 @@ class Library:
             self.path, create_missing=True, rebuild_old=False
         )
         self._view = View(self._aix.searcher())
-        self._qsearcher: Any = None
+        self._quotes_view: View | None = None
         self._closed = False
 
     # -- life cycle --------------------------------------------------------------------
@@ -120,8 +124,8 @@ class Library:
                 return
             self._closed = True
             self._view.searcher.close()
-            if self._qsearcher is not None:
-                self._qsearcher.close()
+            if self._quotes_view is not None:
+                self._quotes_view.searcher.close()
 
     def __enter__(self) -> Library:
         """Use as a context manager."""
@@ -139,8 +143,10 @@ class Library:
             changed = fresh is not self._view.searcher
             if changed:
                 self._view = View(fresh)
-            if self._qsearcher is not None:
-                self._qsearcher = _refreshed(self._qix, self._qsearcher)
+            if self._quotes_view is not None:
+                searcher = _refreshed(self._qix, self._quotes_view.searcher)
+                if searcher is not self._quotes_view.searcher:
+                    self._quotes_view = View(searcher, dated=False)
             return changed
 
     def _check_open(self) -> None:
@@ -148,11 +154,11 @@ class Library:
         if self._closed:
             raise InputError(f"the index in {self.path} is closed")
 
-    def _quotes(self) -> Any:
-        """The quote index searcher (opened on first use)."""
-        if self._qsearcher is None:
-            self._qsearcher = self._qix.searcher()
-        return self._qsearcher
+    def _quotes(self) -> View:
+        """The quote index (opened on first use)."""
+        if self._quotes_view is None:
+            self._quotes_view = View(self._qix.searcher(), dated=False)
+        return self._quotes_view
 
     # -- ingest ------------------------------------------------------------------------
 

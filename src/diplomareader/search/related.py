@@ -11,40 +11,40 @@ from whoosh import query as wq
 
 from diplomareader.model import Article, RelatedQuote
 from diplomareader.search.compile import stems
-from diplomareader.search.documents import Columns, entity_keys, quote_from_data, speaker_keys
+from diplomareader.search.documents import entity_keys, quote_from_data, speaker_keys
 
 SPEAKER_BOOST: Final = 6.0
 """Weight of a same-speaker match against one shared entity or word."""
 ENTITY_BOOST: Final = 1.5
 MAX_ENTITIES: Final = 12
 MAX_WORDS: Final = 16
-COMMON: Final = 0.05
+COMMON: Final = 0.02
 """Words and entities in more than this share of all quotes say too little to relate."""
 
 
-def _speaker_query(article: Article) -> tuple[Any | None, set[str], set[str]]:
-    """Quotes by any of the article's speakers: by full name keys, and by the surname of
-    people. Returns the query, the full keys and the surnames."""
+def _speaker_query(article: Article) -> tuple[list[Any], set[str], set[str]]:
+    """Quotes by any of the article's speakers: people by surname (folded, so Toqayev =
+    Tokayev), others by their full names. Returns the queries, full keys and surnames."""
     alts: list[Any] = []
     full: set[str] = set()
     surnames: set[str] = set()
     kinds = {e.name: e.kind for e in article.entities}
     for speaker in dict.fromkeys(q.speaker for q in article.quotes if q.speaker):
         keys = speaker_keys(speaker, article.entities)
+        full.update(keys)
+        if kinds.get(speaker, "person") == "person":
+            names = {k.split()[-1] for k in keys if len(k.split()[-1]) > 2}
+            surnames.update(names)
+            alts.extend(wq.Term("speaker", n, boost=SPEAKER_BOOST) for n in sorted(names))
+            continue
         for key in keys:
             words = key.split()
-            full.add(key)
             alts.append(
                 wq.Term("speaker", words[0], boost=SPEAKER_BOOST)
                 if len(words) == 1
                 else wq.Phrase("speaker", words, boost=SPEAKER_BOOST)
             )
-        if keys and kinds.get(speaker, "person") == "person":
-            surname = keys[0].split()[-1]
-            if len(surname) > 2:
-                surnames.add(surname)
-                alts.append(wq.Term("speaker", surname, boost=SPEAKER_BOOST * 0.8))
-    return (wq.Or(alts) if alts else None), full, surnames
+    return alts, full, surnames
 
 
 def _same_speaker(keys: list[str], full: set[str], surnames: set[str]) -> bool:
@@ -90,13 +90,13 @@ def _word_terms(article: Article, reader: Any) -> list[str]:
     return [term for _, term in scored[:MAX_WORDS]]
 
 
-def find_related(qsearcher: Any, article: Article, *, limit: int = 20) -> list[RelatedQuote]:
-    """Quotes from other articles related to ``article``, best first."""
-    reader = qsearcher.reader()
-    speaker_q, full, surnames = _speaker_query(article)
+def find_related(view: Any, article: Article, *, limit: int = 20) -> list[RelatedQuote]:
+    """Quotes from other articles related to ``article``, best first (``view``: the quote
+    index's reader, byte columns and engine)."""
+    reader, engine = view.reader, view.engine
+    alts, full, surnames = _speaker_query(article)
     ents = _entity_terms(article, reader)
     words = _word_terms(article, reader)
-    alts: list[Any] = [speaker_q] if speaker_q is not None else []
     for key in ents:
         words_of_key = key.split()
         alts.append(
@@ -107,14 +107,18 @@ def find_related(qsearcher: Any, article: Article, *, limit: int = 20) -> list[R
     alts.extend(wq.Term("text", w) for w in words)
     if not alts:
         return []
-    query = wq.AndNot(wq.Or(alts), wq.Term("aid", article.id))
-    results = qsearcher.search(query, limit=max(1, limit))
-    data = Columns(qsearcher.reader())("data")
+    query = wq.Or(alts)
+    never = lambda: False  # noqa: E731 - related quotes are not cancelled
+    matches = engine.docs(query, never)
+    own = engine.idset("aid", article.id)
+    ranked = engine.best(query, matches, limit + len(own & matches), never)
+    ranked = [(score, d) for score, d in ranked if d not in own][:limit]
+    data = view.columns("data")
     own_keys = {k: name for k, name in ents.items()}
     word_set = set(words)
     related: list[RelatedQuote] = []
-    for hit in results:
-        _, quote, summary, spk_keys, ent_keys = quote_from_data(data[hit.docnum])
+    for score, docnum in ranked:
+        _, quote, summary, spk_keys, ent_keys = quote_from_data(data[docnum])
         reasons: list[str] = []
         if _same_speaker(spk_keys, full, surnames):
             reasons.append("same speaker")
@@ -125,11 +129,6 @@ def find_related(qsearcher: Any, article: Article, *, limit: int = 20) -> list[R
         if common:
             reasons.append("shared words: " + ", ".join(common[:5]))
         related.append(
-            RelatedQuote(
-                quote=quote,
-                article=summary,
-                score=float(hit.score or 0.0),
-                reason="; ".join(reasons),
-            )
+            RelatedQuote(quote=quote, article=summary, score=score, reason="; ".join(reasons))
         )
     return related
