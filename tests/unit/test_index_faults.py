@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def ingest_process(
-    index: Path, corpus: Path, slow: float, **kwargs: object
+    index: Path, corpus: Path, slow: float, workers: int = 1, **kwargs: object
 ) -> subprocess.Popen[str]:
     """A real ingest process (stand-in parser, a commit every file or so)."""
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), *sys.path]))
@@ -36,6 +36,8 @@ def ingest_process(
             str(corpus),
             "--slow",
             str(slow),
+            "--workers",
+            str(workers),
         ],
         cwd=ROOT,
         env=env,
@@ -88,6 +90,53 @@ def test_kill_during_ingest_then_recover(tmp_path: Path) -> None:
         assert lib.needs_update(corpus) is False
     assert leftovers(index) == []
     print(f"kill-during-ingest: {kills} SIGKILLs injected, 60 articles expected, 0 lost")
+
+
+def children_of(pid: int) -> list[int]:
+    """Processes whose parent is ``pid``."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            fields = stat.rsplit(")", 1)[1].split()
+            if int(fields[1]) == pid:
+                found.append(int(entry))
+    return found
+
+
+def alive(pid: int) -> bool:
+    """Whether a process exists and is not a zombie."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc")
+def test_killed_ingest_leaves_no_worker_processes(tmp_path: Path) -> None:
+    """Worker processes die with a killed ingest instead of running on."""
+    corpus = tmp_path / "corpus"
+    filler(corpus, 300)
+    proc = ingest_process(tmp_path / "index", corpus, slow=0.05, workers=2)
+    deadline = time.monotonic() + 60
+    workers: list[int] = []
+    while len(workers) < 2 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.1)
+        workers = children_of(proc.pid)
+    assert len(workers) >= 2, "the ingest never started its workers"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    deadline = time.monotonic() + 20
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    survivors = [pid for pid in workers if alive(pid)]
+    for pid in survivors:  # never leave them running, even when the test fails
+        os.kill(pid, signal.SIGKILL)
+    assert survivors == []
 
 
 def test_two_readers_and_an_ingest(tmp_path: Path) -> None:

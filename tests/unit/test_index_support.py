@@ -179,10 +179,15 @@ def main(argv: list[str]) -> int:
         at = argv.index("--slow")
         SLOW["seconds"] = float(argv[at + 1])
         del argv[at : at + 2]
+    workers = 1
+    if "--workers" in argv:
+        at = argv.index("--workers")
+        workers = int(argv[at + 1])
+        del argv[at : at + 2]
     index, *paths = argv
     try:
         with Library(index) as library:
-            report = library.ingest(paths, parser=json_parser, workers=1, commit_seconds=0.05)
+            report = library.ingest(paths, parser=json_parser, workers=workers, commit_seconds=0.05)
     except InputError as error:  # as the real command line does
         print(f"diplomareader: {error}", file=sys.stderr)
         return 1

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import os
+import signal
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -113,8 +116,27 @@ def _with_hash(article: Article, digest: str) -> Article:
     return replace(article, content_hash=digest)
 
 
+PARENT = {"pid": 0}
+"""The ingest process a worker serves (set by ``worker_init``)."""
+
+
+def worker_init(parent: int) -> None:
+    """In a new worker: die with the ingest process (a killed ingest leaves no workers)."""
+    PARENT["pid"] = parent
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, int(signal.SIGKILL))  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:
+        os._exit(0)
+
+
 def process_batch(jobs: list[Job], parser: Parser | None = None) -> list[Outcome]:
     """Process several jobs in one worker call (less inter-process traffic)."""
+    if PARENT["pid"] and os.getppid() != PARENT["pid"]:
+        os._exit(0)  # the ingest that asked is gone
     return [process(job, parser) for job in jobs]
 
 
