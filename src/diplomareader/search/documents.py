@@ -135,6 +135,7 @@ def article_fields(article: Article, stat: tuple[int, int] = (0, 0)) -> dict[str
         "title": article.title,
         # The title is indexed with the body, so that one field answers plain words.
         "body": f"{article.title}\n\n{article.body}",
+        "terms": f"{article.title}\n\n{article.body}",
         "summary": _json(summary_row(article)),
         "snip": pack_text(article.body),
         "names": _json(surface_names(article)),
