@@ -30,9 +30,11 @@ API
     not understood and ``understood`` shows the query as read. ``as_you_type`` treats the
     last word as a prefix once it is selective (three letters; the most frequent
     completions only). When ``should_stop()`` returns True the search stops and returns a
-    result whose ``errors == (CANCELLED,)``. Hits carry the sentence that best matches,
-    with ``marks`` = ranges of the query terms in it. ``total`` is exact up to 20,000
-    matches, an estimate beyond.
+    result whose ``errors == (CANCELLED,)``. ``total`` is exact. Each hit's ``snippet`` is
+    the sentence that best matches, with ``marks`` = ranges of the query terms in it; it
+    is made when first read (a list that shows titles only never pays for snippets).
+    Relevance is Whoosh's BM25F; beyond 3,000 matches only the documents where each term
+    is most frequent (twice ``limit`` per term) are scored.
 ``article(article_id) -> Article``
     The full stored article (body, quotes, entities, cleaning report); KeyError if unknown.
 ``related_quotes(article_id, *, limit=20) -> list[RelatedQuote]``
@@ -48,6 +50,10 @@ fields ``title:``, ``source:``, ``author:``, ``speaker:``, ``entity:`` (names fo
 transliterations: ``speaker:toqayev`` = ``speaker:tokayev``), ``body:``; dates
 ``date:2022``, ``date:2022-09``, ``date:2022-09-01..2022-09-30``, ``date:>2022-06``,
 ``date:>-30d`` (also ``w``, ``m``, ``y``).
+
+Speed: queries are evaluated by :mod:`diplomareader.search.engine`, which reads Whoosh's
+postings a block at a time into arrays and answers with set operations, a precomputed date
+order and BM25F on candidates, instead of Whoosh's document-at-a-time matchers.
 
 The index folder holds two Whoosh indexes (``articles``, ``quotes``), ``files.json`` (the
 manifest of indexed files) and ``ingest.lock``. Whoosh stores pickled data: never open an
