@@ -29,7 +29,7 @@ MAX_EXPANSION: Final = 24
 """At most this many index terms stand for a prefix (the most frequent ones)."""
 EXPANSION_POSTINGS: Final = 10_000
 """Completions of a prefix are taken, most frequent first, until they hold this many
-postings (or a third of the index, whichever is more)."""
+postings (or a sixth of the index, whichever is more)."""
 MAX_SCAN: Final = 4000
 """At most this many index terms are looked at to expand one prefix."""
 
@@ -74,6 +74,73 @@ class Compiled:
     negative_only: bool = False
 
 
+class Lexicon:
+    """Term statistics of one index reader, cached across keystrokes."""
+
+    def __init__(self, reader: Any) -> None:
+        self.reader = reader
+        self.count_all = int(reader.doc_count_all())
+        self._frequency: dict[tuple[str, str], int] = {}
+        self._completions: dict[tuple[str, str], list[tuple[int, str]]] = {}
+
+    def frequency(self, fieldname: str, text: str) -> int:
+        """Documents containing the term (Whoosh's count, deletions included)."""
+        key = (fieldname, text)
+        found = self._frequency.get(key)
+        if found is None:
+            found = int(self.reader.doc_frequency(fieldname, text))
+            if len(self._frequency) > 100_000:
+                self._frequency.clear()
+            self._frequency[key] = found
+        return found
+
+    def completions(self, fieldname: str, prefix: str) -> list[tuple[int, str]]:
+        """``(frequency, term)`` of the first MAX_SCAN terms starting with ``prefix``."""
+        key = (fieldname, prefix)
+        found = self._completions.get(key)
+        if found is None:
+            counts: dict[str, int] = {}
+            for leaf, _ in self.reader.leaf_readers():
+                for text, frequency in _leaf_completions(leaf, fieldname, prefix):
+                    counts[text] = counts.get(text, 0) + frequency
+            found = [(n, t) for t, n in counts.items()]
+            if len(self._completions) > 5000:
+                self._completions.clear()
+            self._completions[key] = found
+        return found
+
+
+def _leaf_completions(leaf: Any, fieldname: str, prefix: str) -> list[tuple[str, int]]:
+    """``(term, frequency)`` of one segment's first MAX_SCAN terms starting with ``prefix``
+    (read straight from Whoosh's term table, one lookup per term instead of two)."""
+    from whoosh.codec.whoosh3 import W3TermInfo
+
+    out: list[tuple[str, int]] = []
+    terms = getattr(leaf, "_terms", None)
+    table = getattr(terms, "_tindex", None)
+    try:
+        if terms is None or table is None or fieldname not in terms.indexed_field_names():
+            raise AttributeError
+        start = terms._keycoder(fieldname, prefix.encode("utf-8"))
+        for scanned, (key, value) in enumerate(table.items_from(start)):
+            if scanned >= MAX_SCAN or not key.startswith(start):
+                break
+            text = key[2:].decode("utf-8")
+            out.append((text, W3TermInfo.from_bytes(value).doc_frequency()))
+        return out
+    except (AttributeError, KeyError, UnicodeDecodeError):
+        pass
+    try:
+        for scanned, (btext, info) in enumerate(leaf.iter_prefix(fieldname, prefix)):
+            if scanned >= MAX_SCAN:
+                break
+            text = btext.decode("utf-8") if isinstance(btext, bytes) else btext
+            out.append((text, info.doc_frequency()))
+    except (KeyError, NotImplementedError):
+        return []
+    return out
+
+
 class Compiler:
     """Builds Whoosh queries against one index reader (prefixes expand over its terms)."""
 
@@ -85,7 +152,7 @@ class Compiler:
         today: dt.date | None = None,
         should_stop: Callable[[], bool] | None = None,
     ) -> None:
-        self.reader = reader
+        self.lexicon = reader if isinstance(reader, Lexicon) else Lexicon(reader)
         self.as_you_type = as_you_type
         self.today = today
         self.errors: list[str] = []
@@ -303,15 +370,15 @@ class Compiler:
         """Body terms the typed word may become: completions, and stems it already covers."""
         if len(typed) < MIN_PREFIX:
             stemmed = stems(typed)
-            return [s for s in stemmed if self.reader.doc_frequency("terms", s)][:1]
+            return [s for s in stemmed if self.lexicon.frequency("terms", s)][:1]
         found = self.expand("terms", typed, True)
         # A stem is often shorter than the word typed so far ("negotiat" -> "negoti").
         for cut in range(len(typed) - 1, max(MIN_PREFIX, len(typed) - 4) - 1, -1):
             candidate = typed[:cut]
-            if candidate not in found and self.reader.doc_frequency("terms", candidate):
+            if candidate not in found and self.lexicon.frequency("terms", candidate):
                 found.append(candidate)
         for stem in stems(typed):
-            if stem not in found and self.reader.doc_frequency("terms", stem):
+            if stem not in found and self.lexicon.frequency("terms", stem):
                 found.append(stem)
         return found
 
@@ -322,20 +389,11 @@ class Compiler:
         if not prefix:
             return []
         if not allow:
-            return [prefix] if self.reader.doc_frequency(fieldname, prefix) else []
-        candidates: list[tuple[int, str]] = []
-        try:
-            for scanned, (btext, info) in enumerate(self.reader.iter_prefix(fieldname, prefix)):
-                if scanned >= MAX_SCAN:
-                    break
-                text = btext.decode("utf-8") if isinstance(btext, bytes) else btext
-                candidates.append((info.doc_frequency(), text))
-        except KeyError:
-            return []
-        best = heapq.nlargest(limit, candidates)
+            return [prefix] if self.lexicon.frequency(fieldname, prefix) else []
+        best = heapq.nlargest(limit, self.lexicon.completions(fieldname, prefix))
         # The most frequent completions first, until they cover a third of the index:
         # more would cost reading their postings and add little to the first results.
-        budget = max(EXPANSION_POSTINGS, self.reader.doc_count_all() // 3)
+        budget = max(EXPANSION_POSTINGS, self.lexicon.count_all // 6)
         chosen: list[str] = []
         for frequency, text in best:
             if chosen and budget <= 0:

@@ -29,6 +29,8 @@ from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 
+from diplomareader.search.compile import Lexicon
+
 K1: Final = 1.2
 B: Final = 0.75
 """Whoosh's BM25F parameters (its defaults), so scores match Whoosh's ranking."""
@@ -73,6 +75,8 @@ class Engine:
         self._rank: array[int] | None = None
         self._ascending: tuple[list[int], list[int]] | None = None
         self._norms: dict[str, tuple[bytes, list[float]]] = {}
+        self.lexicon = Lexicon(reader)
+        """Cached term statistics (also what the query compiler expands prefixes with)."""
 
     # -- postings --------------------------------------------------------------------
 
@@ -291,7 +295,7 @@ class Engine:
             if not ids:
                 continue
             # Whoosh's idf (its document frequency counts deleted documents too).
-            frequency = self.reader.doc_frequency(fieldname, text)
+            frequency = self.lexicon.frequency(fieldname, text)
             idf = (math.log(self.count_all / (frequency + 1)) + 1) * boost
             lengths, table = self._norm(fieldname)
             factor = idf * (K1 + 1)

@@ -24,35 +24,22 @@ class LazyHit(Hit):
         self,
         article: ArticleSummary,
         score: float,
-        make: Callable[[], tuple[str, tuple[tuple[int, int], ...]]],
+        source: tuple[Columns, threading.RLock, int, Marker],
     ) -> None:
-        object.__setattr__(self, "article", article)
-        object.__setattr__(self, "score", score)
-        object.__setattr__(self, "_make", make)
+        self.__dict__.update(article=article, score=score, _source=source)
 
     def __getattribute__(self, name: str) -> Any:
         """Make the snippet on first access to ``snippet`` or ``marks``."""
         if name in ("snippet", "marks"):
             fields = object.__getattribute__(self, "__dict__")
             if "snippet" not in fields:
-                snippet, marks = fields["_make"]()
-                fields["snippet"], fields["marks"], fields["_make"] = snippet, marks, None
+                columns, lock, docnum, marker = fields["_source"]
+                with lock:
+                    body = columns.body(docnum)
+                    names = columns.names(docnum) if marker.keys else []
+                fields["snippet"], fields["marks"] = make_snippet(body, marker, names)
             return fields[name]
         return object.__getattribute__(self, name)
-
-
-def snippet_maker(
-    columns: Columns, lock: threading.RLock, docnum: int, marker: Marker
-) -> Callable[[], tuple[str, tuple[tuple[int, int], ...]]]:
-    """A function making the snippet of one hit (reads the index under ``lock``)."""
-
-    def make() -> tuple[str, tuple[tuple[int, int], ...]]:
-        with lock:
-            body = columns.body(docnum)
-            names = columns.names(docnum) if marker.keys else []
-        return make_snippet(body, marker, names)
-
-    return make
 
 
 def run_search(
@@ -71,7 +58,7 @@ def run_search(
     """
     stop = should_stop or (lambda: False)
     parsed = parse_query(text)
-    compiler = Compiler(view.reader, as_you_type=as_you_type)
+    compiler = Compiler(view.engine.lexicon, as_you_type=as_you_type)
     compiled = compiler.compile(parsed)
     errors = tuple(compiled.errors)
     if compiled.query is None:
@@ -90,9 +77,9 @@ def run_search(
         return _cancelled(text, compiled.understood)
     marker = Marker(compiled.marks)
     columns = view.columns
+    summary = columns.summary
     hits: list[Hit] = [
-        LazyHit(columns.summary(d), score, snippet_maker(columns, lock, d, marker))
-        for score, d in ranked
+        LazyHit(summary(d), score, (columns, lock, d, marker)) for score, d in ranked
     ]
     return SearchResult(
         query=text,
