@@ -152,6 +152,8 @@ class RunReader(Merger, ContextRules):
     # -- rules for names not in the gazetteer -----------------------------------------------
     def _title_len(self, idx: list[int], k: int) -> int:
         """Number of words of the longest title starting at ``idx[k]`` (0 if none)."""
+        if self.tokens[idx[k]].lower not in self.words.title_words:
+            return 0
         for n in range(min(MAX_TITLE_WORDS, len(idx) - k), 0, -1):
             toks = [self.tokens[t] for t in idx[k : k + n]]
             words = tuple(tok.lower for tok in toks)
