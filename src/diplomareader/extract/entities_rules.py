@@ -11,6 +11,8 @@ organisation head or tail word (organization), a place head or tail word or a pr
 from __future__ import annotations
 
 import bisect
+import re
+from typing import Final
 
 from diplomareader.extract.entities_candidate import Candidate
 from diplomareader.extract.entities_context import ContextRules
@@ -32,6 +34,9 @@ from diplomareader.extract.names import CYRILLIC_CAPITALS, loose_key, word_key
 from diplomareader.model import EntityKind
 
 __all__ = ["Candidate", "RunReader"]
+
+_AGE_AFTER: Final = re.compile(r", \d{1,2},")
+"""An age in commas after a name: "Scott C. Dayton, 42, of Woodbridge"."""
 
 
 class RunReader(Merger, ContextRules):
@@ -349,7 +354,11 @@ class RunReader(Merger, ContextRules):
             kind = "person"
         if kind is None and len(piece) == 1 and lastw in LONE_ORG_WORDS and not first.sent_start:
             kind = "organization"
-        if kind is None and len(piece) <= 3 and self._speaks(piece[-1]):
+        if (
+            kind is None
+            and len(piece) <= 3
+            and (self._speaks(piece[-1]) or self._spoken_by(piece[0], piece[-1]))
+        ):
             kind = "person"
         if kind is None and len(piece) == 1 and self._acronym(piece[0]):
             kind = "organization"
@@ -416,6 +425,20 @@ class RunReader(Merger, ContextRules):
             return False
         return self.tokens[nxt].text in self.words.speech_verbs
 
+    def _spoken_by(self, first: int, last: int) -> bool:
+        """ "..., says Manal." (a verb of saying before, the clause ends after) or "Dayton, 42,"
+        (an age in commas after the name)."""
+        after = self.body[self.tokens[last].end : self.tokens[last].end + 6]
+        if _AGE_AFTER.match(after):
+            return True
+        if first == 0 or after[:1] not in (".", ",", ";", ":"):
+            return False
+        prev = self.tokens[first - 1]
+        return (
+            prev.lower in ("said", "says", "told", "added", "asked", "explained", "recalls")
+            and self.body[prev.end : self.tokens[first].start] == " "
+        )
+
     def _place_word_after(self, t: int) -> bool:
         """Followed by a lowercase place word: "the Karrada district", "Kherson regions"."""
         nxt = t + 1
@@ -428,8 +451,8 @@ class RunReader(Merger, ContextRules):
         if t == 0:
             return False
         prev = self.tokens[t - 1]
-        if prev.cap or self.body[prev.end : self.tokens[t].start] != " ":
-            return False
+        if (prev.cap and not prev.sent_start) or self.body[prev.end : self.tokens[t].start] != " ":
+            return False  # "Near Rawah," opening a sentence still places Rawah
         if prev.lower in self.words.place_preps:
             return True
         if t >= 2:
