@@ -282,3 +282,24 @@ def test_an_apposition_is_not_a_list() -> None:
     body = "The strike was announced by CJTF-OIR, Dorrian told reporters on Monday."
     entities = extract_entities(body)
     assert all(e.kind != "organization" for e in entities if e.name == "Dorrian")
+
+
+def test_names_that_fold_alike_are_told_apart_by_spelling() -> None:
+    body = "Attacks in Samaria rose. Samarra is in Iraq. The Duma met in Douma. Daraa and Darayya."
+    names = {m.text: e.name for e in extract_entities(body) for m in e.mentions}
+    assert names["Samaria"] == "Samaria" and names["Samarra"] == "Samarra"
+    assert names["Duma"] == "State Duma" and names["Douma"] == "Douma"
+    assert names["Daraa"] == "Daraa" and names["Darayya"] == "Darayya"
+
+
+def test_feature_word_goes_with_the_place_after_it() -> None:
+    body = "We thank the Joint Task Force of the Lake Chad Basin Commission for its work."
+    entities = extract_entities(body)
+    assert _find(entities, "Joint Task Force").kind == "organization"
+    assert _find(entities, "Lake Chad Basin Commission").kind == "organization"
+    assert _find(entities, "Lake Chad").kind == "place"
+
+
+def test_adjective_before_a_noun_is_not_placed_by_a_preposition() -> None:
+    entities = extract_entities("Tensions rose in the Jewish people's holiday season.")
+    _absent(entities, "Jewish")

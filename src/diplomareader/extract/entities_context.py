@@ -209,10 +209,11 @@ class ContextRules:
 _LIST_JOINER: Final = re.compile(r"(?:,|,? and|,? or)(?: the)? ")
 
 
-def share_kinds(body: str, cands: list[Candidate]) -> None:
+def share_kinds(body: str, cands: list[Candidate], common: frozenset[str] = frozenset()) -> None:
     """Unknown names listed with names of one kind take that kind: "in Qamenas, Sarmin and
     Talamenes", "Biden, Harris and Kolesnikov". A list whose known members differ in kind
-    ("Russia, Iran and Hezbollah") tells nothing."""
+    ("Russia, Iran and Hezbollah") tells nothing, and neither does a common noun of ``common``
+    ("Iran and the States members of the Council")."""
     main = sorted(
         (c for c in cands if not c.nested and c.link is None and not c.adjective),
         key=lambda c: c.start,
@@ -232,5 +233,11 @@ def share_kinds(body: str, cands: list[Candidate]) -> None:
             continue  # "X, Y" alone is an apposition, not a list
         kind = kinds.pop()
         for cand in group:
-            if cand.kind is None and not cand.role and not cand.sent_start and len(cand.keys) <= 2:
+            if (
+                cand.kind is None
+                and not cand.role
+                and not cand.sent_start
+                and len(cand.keys) <= 2
+                and cand.text.lower().removesuffix("s") not in common
+            ):
                 cand.kind = kind

@@ -19,6 +19,8 @@ from diplomareader.extract.entities_context import ContextRules
 from diplomareader.extract.entities_merge import Merger
 from diplomareader.extract.entities_tokens import CONNECTORS, Token, line_starts
 from diplomareader.extract.entities_words import (
+    AFTER_NOUN,
+    FEATURE_HEADS,
     HYPHEN_PREFIXES,
     LONE_ORG_WORDS,
     MAX_TITLE_WORDS,
@@ -35,6 +37,7 @@ from diplomareader.model import EntityKind
 
 __all__ = ["Candidate", "RunReader"]
 
+_ADJECTIVE_ENDS: Final = ("ish", "ian", "ese", "ic", "ist", "ern")
 _AGE_AFTER: Final = re.compile(r", \d{1,2},")
 """An age in commas after a name: "Scott C. Dayton, 42, of Woodbridge"."""
 
@@ -116,10 +119,14 @@ class RunReader(Merger, ContextRules):
                     continue
                 found = (i + 1, parts[0])
                 self.nested.extend(parts[1:])
+            j, cand = found
+            if pending and cand.kind == "place" and self.tokens[pending[-1]].lower in FEATURE_HEADS:
+                # "... of the Lake Chad": the feature word goes with the place after it
+                out.extend(self._unknown(pending[:-1]))
+                pending = pending[-1:]
             if pending:
                 out.extend(self._unknown(pending))
                 pending = []
-            j, cand = found
             out.append(cand)
             i = j
         if pending:
@@ -363,7 +370,8 @@ class RunReader(Merger, ContextRules):
         if kind is None and len(piece) == 1 and self._acronym(piece[0]):
             kind = "organization"
         if kind is None and (
-            self._after_place_preposition(piece[0]) or self._place_word_after(piece[-1])
+            (self._after_place_preposition(piece[0]) and not self._adjective_shaped(piece))
+            or self._place_word_after(piece[-1])
         ):
             kind = "place"
         return Candidate(
@@ -424,6 +432,20 @@ class RunReader(Merger, ContextRules):
         if nxt >= len(self.tokens) or self.body[self.tokens[t].end : self.tokens[nxt].start] != " ":
             return False
         return self.tokens[nxt].text in self.words.speech_verbs
+
+    def _adjective_shaped(self, piece: list[int]) -> bool:
+        """One word shaped like an adjective before a lowercase noun: "in the Jewish people's",
+        "in Christian communities" (not "in Rawah overnight")."""
+        if len(piece) != 1 or not self.tokens[piece[0]].lower.endswith(_ADJECTIVE_ENDS):
+            return False
+        nxt = piece[0] + 1
+        if (
+            nxt >= len(self.tokens)
+            or self.body[self.tokens[nxt - 1].end : self.tokens[nxt].start] != " "
+        ):
+            return False
+        tok = self.tokens[nxt]
+        return not tok.cap and tok.lower not in AFTER_NOUN
 
     def _spoken_by(self, first: int, last: int) -> bool:
         """ "..., says Manal." (a verb of saying before, the clause ends after) or "Dayton, 42,"
