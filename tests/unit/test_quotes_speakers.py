@@ -207,3 +207,53 @@ def test_dash_byline_after_a_full_stop() -> None:
     """ "“….” ― Name" under a quote is its attribution even after a sentence-final stop."""
     body = "“The ceasefire must hold. Everyone loses otherwise.” ― Aigerim Bekova"
     assert _speakers(body) == ["Aigerim Bekova"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Kaja Kallas responded to the question on Facebook writing, “Yes, I will.”",
+        "Kaja Kallas, herself a critic, drew boos upon saying, “The sanctions are working.”",
+        "Kaja Kallas emailed supporters saying: “The struggle continues.”",
+        "“Nothing can be done,” Kaja Kallas said before adding: “Maybe something can.”",
+    ],
+)
+def test_participle_cues_after_an_object_or_a_linking_word(body: str) -> None:
+    """ "on Facebook writing", "upon saying", "supporters saying", "before adding"."""
+    assert set(_speakers(body)) == {"Kaja Kallas"}
+
+
+def test_a_cue_ending_the_sentence_without_a_subject_does_not_introduce_the_quote() -> None:
+    """ "… if asked. “…”" — "asked." has no subject; the quote carries the last speaker."""
+    body = (
+        "John Bolton said he would bring his expertise to the administration if asked. "
+        "“I am going to support him.”"
+    )
+    assert _speakers(body) == ["John Bolton"]
+
+
+def test_named_cue_ending_the_sentence_introduces_the_next_quote() -> None:
+    """ "…, Mr X says. “…”" — the quote that follows is still X's."""
+    body = (
+        "The union will watch the case closely, Mat dos Santos says. "
+        "“If the government is allowed to cherry-pick our statements, we all lose.”"
+    )
+    assert _speakers(body) == ["Mat dos Santos"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"Let me make it clear," Senate Majority Leader Mitch McConnell, R-Ky., said.',
+        '"Let me make it clear," said Sen. Mitch McConnell, R-Ky.',
+    ],
+)
+def test_party_and_state_tag_between_commas(body: str) -> None:
+    """ "X, R-Ky., said" skips the tag."""
+    assert _speakers(body) == ["Mitch McConnell"]
+
+
+def test_another_is_not_a_name() -> None:
+    """ "Another featured …" opens a sentence with a determiner, not a speaker's name."""
+    body = "Another featured five photos telling “the story of how they met in college.”"
+    assert _speakers(body) == [None]

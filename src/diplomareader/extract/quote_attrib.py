@@ -270,11 +270,24 @@ def _later_in_sentence(body: str, toks: list[Token]) -> Attribution | None:
     return None
 
 
-def _participle(toks: list[Token], index: int) -> bool:
-    """True for ", saying" / "by calling": a cue whose subject is the main clause's."""
+def _participle(toks: list[Token], index: int, ref: SpeakerRef | None = None) -> bool:
+    """True for ", saying" / "by calling": a cue whose subject is the main clause's.
+
+    Also "upon saying", "before adding", and an -ing cue after an object with no subject of
+    its own ("emailed supporters saying", "responded on Facebook writing").
+    """
     if not toks[index].low.endswith("ing"):
         return False
-    return index == 0 or toks[index - 1].text in ",;—–-" or toks[index - 1].low == "by"
+    if index == 0 or toks[index - 1].text in ",;—–-" or toks[index - 1].low in _ING_LINKS:
+        return True
+    if ref is None:
+        return True
+    before = [t for t in toks[:index] if t.end <= ref.start]
+    return ref.kind == "name" and bool(before) and before[-1].low in PREPOSITIONS
+
+
+_ING_LINKS = frozenset({"by", "upon", "on", "after", "before", "while", "when", "without"})
+"""Words that tie an -ing cue to the main clause's subject ("upon saying", "before adding")."""
 
 
 def _document(ref: SpeakerRef | None) -> bool:
@@ -301,9 +314,11 @@ def before_quote(body: str, lo: int, open_pos: int) -> Attribution | None:
             continue
         cue = cue_text(body, toks, index, past)
         ref = speaker_before(body, toks, index - 1) if index else None
+        if toks[past - 1].final and (ref is None or ref.kind not in ("name", "pronoun")):
+            continue
         coordinated = ref is None and index > 0 and toks[index - 1].low in ("and", "but", "then")
         document = _document(ref) and toks[index].low.endswith("ing")
-        if _participle(toks, index) or document or coordinated:
+        if _participle(toks, index, ref) or document or coordinated:
             earlier = before_quote(body, lo, toks[index].start) if index else None
             if earlier is not None and earlier.speaker is not None:
                 return Attribution(earlier.speaker, cue, "before")

@@ -8,6 +8,7 @@ Pure string work on word tokens: a run of capitalised words is split into titles
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from diplomareader.extract.quote_lexicon import (
@@ -28,6 +29,8 @@ from diplomareader.extract.quote_lexicon import (
 from diplomareader.extract.quote_roles import PUNCT, ROLES, is_name_word, mention_span, role_phrase
 from diplomareader.extract.quote_tokens import SpeakerRef, Token, norm_title
 
+_PARTY_TAG = re.compile(r"[RDI](?:-[A-Z][A-Za-z.]*)?\.?")
+"""A party and state tag set off by commas ("X, R-Ky., said")."""
 _TIME_BEFORE = frozenset({"on", "last", "this", "late", "early", "next"})
 _INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several"})
 
@@ -202,6 +205,8 @@ def speaker_before(body: str, toks: list[Token], last: int, depth: int = 0) -> S
     index = _skip_fillers(toks, last)
     if index < 0:
         return None
+    if index > 2 and toks[index].text == toks[index - 2].text == ",":
+        index -= 3 if _PARTY_TAG.fullmatch(toks[index - 1].text) else 0
     if toks[index].text == ")":
         while index >= 0 and toks[index].text != "(":
             index -= 1
