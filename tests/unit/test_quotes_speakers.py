@@ -257,3 +257,30 @@ def test_another_is_not_a_name() -> None:
     """ "Another featured …" opens a sentence with a determiner, not a speaker's name."""
     body = "Another featured five photos telling “the story of how they met in college.”"
     assert _speakers(body) == [None]
+
+
+def test_name_before_a_dashed_apposition() -> None:
+    """ "X — tipped as a running mate — told Fox News that “…”"."""
+    body = (
+        "On Friday, Gingrich — tipped by Newsmax as the leading choice for running mate — "
+        "told Bill O’Reilly of Fox News that “you have to look at it very seriously.”"
+    )
+    assert _speakers(body) == ["Gingrich"]
+
+
+def test_name_inside_a_dashed_apposition_of_a_role() -> None:
+    """ "A former candidate -- John McCain, who lost in 2008 -- said"."""
+    body = (
+        '"He offered no changes," a former presidential candidate -- John McCain, who lost '
+        "the 2008 election -- said."
+    )
+    assert _speakers(body) == ["John McCain"]
+
+
+def test_participle_right_after_a_quote_is_not_an_inverted_cue() -> None:
+    """ "“…,” telling Fox 35 that …": Fox 35 is who was told, the subject spoke."""
+    body = (
+        "The Trayvon Martin Foundation would not address “that person,” telling Fox 35 that "
+        "it is focused on “ending senseless gun violence.”"
+    )
+    assert _speakers(body)[-1] == "Trayvon Martin Foundation"

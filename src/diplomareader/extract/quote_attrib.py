@@ -152,7 +152,7 @@ def after_quote(body: str, close: int, limit: int) -> Attribution | None:
     if not toks:
         return None
     past = cue_at(toks, 0, weak=False)
-    if past > 0:
+    if past > 0 and not toks[0].low.endswith("ing"):
         ref = speaker_after(body, toks, past)
         if ref is not None:
             return Attribution(ref, cue_text(body, toks, 0, past), "after")

@@ -134,6 +134,20 @@ def _apposition(body: str, toks: list[Token], comma: int) -> SpeakerRef | None:
     return found
 
 
+def _dashed_apposition(body: str, toks: list[Token], dash: int) -> SpeakerRef | None:
+    """ "X — mentioned as a running mate — told …": the speaker before the opening dash."""
+    index = dash - 1
+    while index > 0 and dash - index <= 30:
+        if toks[index].text == toks[dash].text:
+            ref = speaker_before(body, toks, index - 1, depth=1)
+            if ref is not None and ref.kind == "name":
+                return ref
+            inner = speaker_after(body, toks[:dash], index + 1)
+            return inner if inner is not None and inner.kind == "name" else None
+        index -= 1
+    return None
+
+
 def _address(toks: list[Token], ref: SpeakerRef) -> bool:
     """True for a place inside an apposition ("…, of Raleigh, N.C., who …"): not the speaker."""
     if ref.kind != "name":
@@ -216,6 +230,8 @@ def speaker_before(body: str, toks: list[Token], last: int, depth: int = 0) -> S
     tok = toks[index]
     if tok.text == ",":
         return _apposition(body, toks, index) if depth == 0 else None
+    if tok.text in "—–-":
+        return _dashed_apposition(body, toks, index) if depth == 0 else None
     if tok.low in PRONOUNS and not tok.text.endswith("."):
         return SpeakerRef("pronoun", tok.text, tok.start, tok.end, PRONOUNS[tok.low])
     if not is_name_word(tok):
