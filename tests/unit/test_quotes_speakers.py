@@ -284,3 +284,43 @@ def test_participle_right_after_a_quote_is_not_an_inverted_cue() -> None:
         "it is focused on “ending senseless gun violence.”"
     )
     assert _speakers(body)[-1] == "Trayvon Martin Foundation"
+
+
+def test_capitalised_sentence_of_names_is_a_quote_not_a_title() -> None:
+    """ "“That’s Jeb Bush and Marco Rubio.”" after a quote is a sentence, not a title."""
+    body = (
+        "“Two people have the knowledge to do that,” said Rick Wilson, a strategist. "
+        "“That’s Jeb Bush and Marco Rubio.”"
+    )
+    assert _speakers(body) == ["Rick Wilson", "Rick Wilson"]
+
+
+def test_title_inside_a_sentence_is_still_dropped() -> None:
+    """ "named “Game of Thrones” as his favourite" stays a title."""
+    body = "Ted Cruz named “Game of Thrones” and “Breaking Bad” as his favourite shows."
+    assert _speakers(body) == []
+
+
+def test_left_mark_followed_by_a_space_still_opens() -> None:
+    """ "saying, “ you have to…”" — a stray space after the opening mark."""
+    body = "The ad cuts to footage of Donald Trump saying, “ you have to give them a path.”"
+    quotes = extract_quotes(body)
+    assert [q.text for q in quotes] == ["you have to give them a path."]
+    assert quotes[0].speaker == "Donald Trump"
+
+
+def test_headline_with_a_byline_is_not_a_quote() -> None:
+    """ "—“Museum to close,” by Times' Ben Sisario: “…”" — the headline is a title."""
+    body = (
+        "FAREWELL—“The Living Room to close at the end of December,” by Times' Ben Sisario: "
+        "“The nightclub gave an early start to many singers.”"
+    )
+    assert [q.text for q in extract_quotes(body)] == [
+        "The nightclub gave an early start to many singers."
+    ]
+
+
+def test_by_after_a_partial_quote_is_not_a_byline() -> None:
+    """ "“may have violated the law” by calling …" keeps the quote."""
+    body = "Harry Reid said Trump “may have violated the law” by calling on Russia to hack."
+    assert _speakers(body) == ["Harry Reid"]

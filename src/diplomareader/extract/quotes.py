@@ -12,13 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from diplomareader.extract.quote_attrib import (
-    Attribution,
-    after_quote,
-    before_quote,
-    colon_lead_in,
-    sentence_breaks,
-)
+from diplomareader.extract.quote_attrib import after_quote, before_quote, colon_lead_in
+from diplomareader.extract.quote_cues import Attribution, sentence_breaks
 from diplomareader.extract.quote_filters import is_not_a_quote
 from diplomareader.extract.quote_marks import QuotedSpan, find_quoted_spans, paragraph_spans
 from diplomareader.extract.quote_resolve import SpeakerResolver
