@@ -324,3 +324,80 @@ def test_by_after_a_partial_quote_is_not_a_byline() -> None:
     """ "“may have violated the law” by calling …" keeps the quote."""
     body = "Harry Reid said Trump “may have violated the law” by calling on Russia to hack."
     assert _speakers(body) == ["Harry Reid"]
+
+
+def test_qualified_role_takes_the_person_named_with_that_place() -> None:
+    """ "the Florida senator" is the senator named with Florida, not the last senator named."""
+    body = (
+        "Marco Rubio (R-Fla.) spoke in Iowa. He appeared with Sen. Joni Ernst, R-Iowa, at a "
+        "rally. The Florida senator told reporters that “we will see a week from tonight.”"
+    )
+    assert _speakers(body) == ["Marco Rubio"]
+
+
+def test_qualified_role_with_a_two_word_place() -> None:
+    """ "the New Jersey governor" matches "New Jersey Gov. X", not a New York congressman."""
+    body = (
+        "New Jersey Gov. Chris Christie and Rep. Peter King of New York spoke on Monday. "
+        "“It starts to pay off,” the New Jersey governor said."
+    )
+    assert _speakers(body) == ["Chris Christie"]
+
+
+def test_role_prefers_the_titled_person_who_spoke() -> None:
+    """ "The president" after "… with World Bank President X" is the president who spoke."""
+    body = (
+        "“This agreement is our best chance,” President Barack Obama said after a game of golf "
+        "with World Bank President Jim Yong Kim. The president also said that he imagined "
+        "“a quiet sunset” with his grandchildren."
+    )
+    assert _speakers(body) == ["Barack Obama", "Barack Obama"]
+
+
+def test_resolved_role_is_remembered_for_a_later_role() -> None:
+    """ "the Vermont senator" then "the senator": one person, though no "Sen." title was seen."""
+    body = (
+        "Bernie Sanders of Vermont spoke to CNN. “Not a serious candidate,” the Vermont "
+        "senator said. “That would be you?” Gloria Borger asked. “That would be me, yes,” "
+        "the senator said."
+    )
+    assert _speakers(body) == ["Bernie Sanders", "Gloria Borger", "Bernie Sanders"]
+
+
+@pytest.mark.parametrize("noun", ["man", "woman"])
+def test_the_man_or_woman_is_not_a_named_speaker(noun: str) -> None:
+    """ "a young woman asked … “…,” the woman said" stays unnamed, not the last named person."""
+    body = (
+        f"At a town hall, Hillary Clinton took questions. A young {noun} asked about the "
+        f"allegations. “Should we believe them as well?” the {noun} said."
+    )
+    assert _speakers(body) == [None]
+
+
+def test_two_titles_joined_by_and_before_a_name() -> None:
+    """ "former Pennsylvania Gov. and DNC Chairman Ed Rendell" is Ed Rendell."""
+    body = (
+        "Jim Doyle spoke first. “He is reprising that role,” said former Pennsylvania Gov. and "
+        "Democratic National Committee Chairman Ed Rendell."
+    )
+    assert _speakers(body) == ["Ed Rendell"]
+
+
+def test_title_surname_before_an_of_phrase() -> None:
+    """ "said Representative Peter T. King of New York" is King, not a role."""
+    body = "“It will not be easy,” said Representative Peter T. King of New York."
+    assert _speakers(body) == ["Peter T. King"]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("“We agree,” Angela Merkel of Germany said.", "Angela Merkel"),
+        ("“We agree,” said Sen. Ben Cardin of Maryland.", "Ben Cardin"),
+        ("“Growth will slow,” said Holger Schmieding of Berenberg.", "Holger Schmieding"),
+        ("“We agree,” the Ministry of Foreign Affairs said.", "Ministry of Foreign Affairs"),
+    ],
+)
+def test_of_phrase_after_a_person_is_not_part_of_the_name(body: str, speaker: str) -> None:
+    """ "X of Germany" is X; "Ministry of Foreign Affairs" stays one body."""
+    assert _speakers(body) == [speaker]

@@ -155,7 +155,7 @@ ROLE_NOUNS: frozenset[str] = _words(
     candidate nominee hopeful frontrunner front-runner adviser advisor aide manager strategist
     general commander judge attorney analyst expert economist professor author columnist
     reporter journalist activist founder executive chief businessman businesswoman billionaire
-    mogul veteran woman man politician republican democrat nominee pastor priest
+    mogul veteran politician republican democrat nominee pastor priest
     """
 )
 """Nouns naming a person by office ("the President", "the minister", "the Florida senator")."""

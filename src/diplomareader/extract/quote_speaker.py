@@ -49,7 +49,9 @@ def name_run(toks: list[Token], last: int) -> int:
             before = index - 1
             while before > 0 and toks[before].low in NAME_PARTICLES and tok.low not in ("and",):
                 before -= 1
-            if before < 0 or not is_name_word(toks[before]) or tok.low == "and":
+            if before < 0 or not is_name_word(toks[before]):
+                break
+            if tok.low == "and" and not _joins_titles(toks, index):
                 break
         else:
             break
@@ -57,6 +59,13 @@ def name_run(toks: list[Token], last: int) -> int:
     while first <= last and toks[first].low in LEADING_STOPWORDS | NAME_CONNECTORS:
         first += 1
     return first
+
+
+def _joins_titles(toks: list[Token], index: int) -> bool:
+    """ "Gov. and DNC Chairman Ed Rendell": an "and" between two titles of one person."""
+    if index == 0 or index + 1 >= len(toks):
+        return False
+    return toks[index - 1].bare in TITLES and toks[index + 1].capitalised
 
 
 def _title_cut(run: list[Token]) -> int:
@@ -92,6 +101,9 @@ def from_run(body: str, toks: list[Token], first: int, last: int) -> SpeakerRef 
         text, s, e = mention_span(body, run[start], run[-1])
         return SpeakerRef("group", text, s, e, text, (), s, e)
     if person:
+        of = next((i for i, t in enumerate(person) if t.low == "of"), -1)
+        if of >= 2 and not any(t.bare in ORG_WORDS for t in person):
+            person = person[:of]
         if len(person) > 4:
             person = person[-3:]
         text, s, e = mention_span(body, person[0], person[-1])
@@ -285,9 +297,12 @@ def speaker_after(body: str, toks: list[Token], first: int) -> SpeakerRef | None
         tok = toks[index]
         if tok.text in PUNCT or tok.low in PREPOSITIONS and tok.low not in NAME_CONNECTORS:
             break
+        if tok.low == "and" and _joins_titles(toks, index):
+            index += 1
+            continue
         if not tok.capitalised and (tok.low in NP_STOP or not _modifier(toks, index)):
             break
-        if tok.low == "of" and index > first and _person_ends(toks[index - 1]):
+        if tok.low == "of" and index > first and _person_ends(toks, index - 1, first):
             break
         index += 1
         if tok.final:
@@ -305,9 +320,17 @@ def speaker_after(body: str, toks: list[Token], first: int) -> SpeakerRef | None
     return ref
 
 
-def _person_ends(tok: Token) -> bool:
-    """True when a name run ending with ``tok`` looks like a person ("Stephen Vladeck of ...")."""
-    return tok.capitalised and tok.bare not in TITLES and tok.bare not in ORG_WORDS
+def _person_ends(toks: list[Token], index: int, first: int) -> bool:
+    """True when a name run ending at ``toks[index]`` looks like a person ("X Vladeck of ...").
+
+    A title that is also a surname counts after a name ("Rep. Peter T. King of New York").
+    """
+    tok = toks[index]
+    if not tok.capitalised or tok.bare in ORG_WORDS:
+        return False
+    if tok.bare not in TITLES:
+        return True
+    return tok.bare in TITLE_SURNAMES and index > first and is_name_word(toks[index - 1])
 
 
 def _name_after_comma(body: str, toks: list[Token], comma: int) -> SpeakerRef | None:

@@ -189,7 +189,7 @@ def extract_quotes(body: str, entities: Sequence[Entity] = ()) -> list[Quote]:
     cands.extend(_block_quotes(body, paragraphs, spans))
     cands.sort(key=lambda c: c.span.start)
     _attribute(body, paragraphs, cands)
-    resolver = SpeakerResolver(entities)
+    resolver = SpeakerResolver(entities, body)
     events = scan_speech_events(
         body, paragraphs, [(c.span.start, c.span.end) for c in cands], resolver
     )
