@@ -401,3 +401,29 @@ def test_title_surname_before_an_of_phrase() -> None:
 def test_of_phrase_after_a_person_is_not_part_of_the_name(body: str, speaker: str) -> None:
     """ "X of Germany" is X; "Ministry of Foreign Affairs" stays one body."""
     assert _speakers(body) == [speaker]
+
+
+def test_quote_paragraph_after_a_paragraph_about_a_person() -> None:
+    """A quote standing alone after "X praised …" (no speech verb) is X's."""
+    body = (
+        "Kazakhstan hosted the summit on Monday.\n\n"
+        "Mukhtar Tileuberdi praised the organisers and their work on the transit corridor.\n\n"
+        "“We need partners who cut through the bureaucracy and bring people together.”"
+    )
+    assert _speakers(body) == ["Mukhtar Tileuberdi"]
+
+
+def test_quote_paragraph_after_a_heading_like_line_has_no_speaker() -> None:
+    """ "Transcript as follows:" is not a person; the quote below keeps no speaker."""
+    body = "Transcript as follows:\n\n“Tonight we arrived in Astana and went to a restaurant.”"
+    assert _speakers(body) == [None]
+
+
+def test_dash_byline_in_the_paragraph_under_the_quote() -> None:
+    """A quote paragraph, then "- Name." on its own line (fact-check layout)."""
+    body = (
+        "“Almost all new income is going to the top 1 percent.”\n\n"
+        "- Bernie Sanders.\n\n"
+        "The claim is broadly accurate."
+    )
+    assert _speakers(body) == ["Bernie Sanders"]

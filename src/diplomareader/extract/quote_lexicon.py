@@ -267,3 +267,11 @@ IRREGULAR_PAST: frozenset[str] = _words(
     """
 )
 """Irregular past forms: a subject followed by one of these is a clause subject ("X drew boos")."""
+
+NOT_VERBS: frozenset[str] = _words(
+    """
+    as us its his this thus yes less unless across always perhaps whereas plus versus news
+    series sometimes besides towards afterwards nevertheless only early family july italy
+    """
+)
+"""Words ending like a verb ("-s", "-ly") that are not one ("Transcript as follows")."""

@@ -17,6 +17,7 @@ from diplomareader.extract.quote_lexicon import (
     LEADING_STOPWORDS,
     NAME_CONNECTORS,
     NAME_PARTICLES,
+    NOT_VERBS,
     PREPOSITIONS,
     PRONOUNS,
     ROLE_NOUNS,
@@ -62,6 +63,8 @@ def _verb_like(tok: Token) -> bool:
         return True
     if low in AUX_WORDS or low in CUE_VERBS or low in IRREGULAR_PAST:
         return True
+    if low in NOT_VERBS:
+        return False
     return low.endswith(("ed", "s")) or low.endswith("ly")
 
 
