@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any, Final
 
+from diplomareader.clean.dates import find_dates
 from diplomareader.clean.lines import credit_text
 from diplomareader.clean.pagedata import clean, element_text, is_article, names, word_set
 
@@ -26,7 +27,9 @@ _BYLINE_XPATH: Final = (
     "//*[contains(@class, 'author') or contains(@class, 'byline') or contains(@class, 'Author')"
     " or contains(@class, 'Byline') or contains(@class, 'writer') or contains(@class, 'creator')]"
 )
-_BY_PREFIX: Final = re.compile(r"^\s*(?:by|von|par|por|автор:?)\s+", re.I)
+_BY_PREFIX: Final = re.compile(
+    r"^\s*(?:(?:written |posted |words |story )?by|von|par|por|author|автор)\s*:?\s+", re.I
+)
 
 
 _PLACEHOLDER: Final = re.compile(
@@ -64,14 +67,18 @@ def _in_comments(element: Any) -> bool:
 def clean_author(name: str) -> str:
     """A byline reduced to the name: no "By", no dates or "Updated ..." after it."""
     name = _BY_PREFIX.sub("", clean(name))
-    name = _NAME_TAIL.sub("", name).strip(" ,;-–—")
-    return name
+    name = _NAME_TAIL.sub("", name)
+    for position, _ in find_dates(name):
+        name = name[:position]
+        break
+    return name.strip(" ,;-–—")
 
 
 def author_candidates(
-    tree: Any, meta: dict[str, list[str]], ld: list[dict[str, Any]]
+    tree: Any, meta: dict[str, list[str]], ld: list[dict[str, Any]], classes: bool = True
 ) -> list[tuple[str, str]]:
-    """``(source, name)`` author candidates: JSON-LD, meta tags, microdata, byline elements."""
+    """``(source, name)`` author candidates: JSON-LD, meta tags, microdata, and (when
+    ``classes``) elements whose class names a byline or author."""
     found: list[tuple[str, str]] = []
     for obj in ld:
         if is_article(obj):
@@ -91,7 +98,7 @@ def author_candidates(
             stated = named[0].get("content") or element_text(named[0])
         stated = stated or element.get("content") or element_text(element)
         found.append(("microdata", clean_author(str(stated))))
-    for element in tree.xpath(_BYLINE_XPATH)[:30]:
+    for element in tree.xpath(_BYLINE_XPATH)[:30] if classes else ():
         marker = element.get("class") or ""
         if not _BYLINE_CLASS.search(marker) or _COMMENT_AREA.search(marker):
             continue
@@ -113,15 +120,21 @@ def page_author(
 ) -> str | None:
     """The author by source priority, skipping names that are the site's own name."""
     site_tokens = word_set(site or "")
+
+    def own_name(name: str) -> bool:
+        tokens = word_set(name)
+        return bool(site_tokens) and len(tokens & site_tokens) >= 0.6 * max(1, len(tokens))
+
     order = ("ld", "meta", "visible", "microdata", "class")
-    candidates = author_candidates(tree, meta, ld) + list(extra or [])
+    candidates = author_candidates(tree, meta, ld, classes=False) + list(extra or [])
+    if not candidates:
+        candidates = author_candidates(tree, meta, ld)
     site_named: str | None = None
     for source in order:
         for kind, name in candidates:
             if kind != source:
                 continue
-            tokens = word_set(name)
-            if site_tokens and len(tokens & site_tokens) >= 0.6 * max(1, len(tokens)):
+            if own_name(name):
                 site_named = site_named or name
                 continue
             return _longest_variant(name, candidates)

@@ -36,7 +36,7 @@ def parse_html(source: str) -> Any:
     (the text below the limit would be lost).
     """
     tree = _parse(_close_title(source))
-    if _depth(tree) >= _MAX_DEPTH:
+    if _may_be_deep(source) and _depth(tree) >= _MAX_DEPTH:
         tree = _parse(_CONTAINER_TAG.sub(" ", _close_title(source)))
     return tree
 
@@ -59,6 +59,11 @@ def _close_title(source: str) -> str:
     if nxt is None:
         return source
     return f"{source[: nxt.start()]}</title>{source[nxt.start() :]}"
+
+
+def _may_be_deep(source: str) -> bool:
+    """Cheap test: enough more opening than closing tags for nesting past the limit."""
+    return source.count("<") - 2 * source.count("</") >= _MAX_DEPTH - 64
 
 
 def _depth(tree: Any) -> int:

@@ -40,6 +40,8 @@ def _surname(name: str) -> str:
     return words[-1].casefold() if words else ""
 
 
+_RECENT = 60
+"""How many recent names of each kind a qualified role is matched against."""
 _TITLE_KEYS = frozenset(name_key(t) for t in TITLES)
 """Title words, folded like names, ignored when a canonical name starts with one."""
 
@@ -232,12 +234,11 @@ class SpeakerResolver:
         modifiers = role_modifiers(ref.mention)
         if not modifiers:
             return None
-        pools = (self._titled, self._named, self._persons)
-        candidates = sorted(
-            (n for pool in pools for n in pool if n.pos < pos and n.person),
-            key=lambda n: n.pos,
-            reverse=True,
-        )
+        recent: list[Named] = []
+        for pool in (self._titled, self._named, self._persons):
+            index = bisect.bisect_left(pool, pos, key=lambda n: n.pos)
+            recent.extend(n for n in pool[max(0, index - _RECENT) : index] if n.person)
+        candidates = sorted(recent, key=lambda n: n.pos, reverse=True)
         for want_title in (True, False):
             for item in candidates:
                 if want_title and role not in item.titles:
