@@ -120,7 +120,9 @@ def test_ingest_killed_at_random_moments_loses_nothing(tmp_path: Path) -> None:
     for step, moment in enumerate(("committing", "indexing", "start", "committing", "indexing")):
         write_articles(corpus / "b", 40, start=200 + 40 * step)  # new work for every run
         attempt(moment)
-    assert kills >= 5 and len(set(moments)) >= 2, f"only {kills} kills landed: the ingest ran too fast ({moments})"
+    assert kills >= 5 and len(set(moments)) >= 2, (
+        f"only {kills} kills landed: the ingest ran too fast ({moments})"
+    )
 
     attempt("end")
     expected = committed | set(range(200, 400))
