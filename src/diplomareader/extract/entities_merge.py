@@ -270,8 +270,8 @@ class Merger:
             first = through
             self._keep_nested(out.pop())
         start = self.tokens[first].start
-        if out and out[-1].role and out[-1].start >= start:
-            out.pop()
+        if out and (out[-1].role or out[-1].kind is None) and out[-1].start >= start:
+            out.pop()  # "Director" read alone before "Director Wang Yi"
         if out and out[-1].end > start:
             return cand
         title = tuple(tok.lower.rstrip(".") for tok in self.tokens[first:t])
