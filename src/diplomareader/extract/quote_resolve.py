@@ -34,6 +34,10 @@ class Named:
     """Folded capitalised words around the mention (see ``quote_context``)."""
 
 
+_RANK = {"person": 0, "organization": 1, "place": 2}
+"""Which entity a speaker mention takes when several overlap it (a country speaks as a body)."""
+
+
 def _surname(name: str) -> str:
     """The last word of a name, case-folded."""
     words = name.replace("’", "'").split()
@@ -44,6 +48,12 @@ _RECENT = 60
 """How many recent names of each kind a qualified role is matched against."""
 _TITLE_KEYS = frozenset(name_key(t) for t in TITLES)
 """Title words, folded like names, ignored when a canonical name starts with one."""
+
+
+def _same_place(text: str, entity: Entity) -> bool:
+    """A place speaks only under its own name ("Russia said"), never through an adjective
+    ("Cuban said" is Mark Cuban) or a longer name that contains it ("America Rising")."""
+    return name_key(text) == name_key(entity.name) or (text.isupper() and text in entity.aliases)
 
 
 def _consistent(text: str, entity: Entity) -> bool:
@@ -76,8 +86,6 @@ class SpeakerResolver:
         self._by_name: dict[str, Entity] = {}
         self._by_surname: dict[str, Entity] = {}
         for entity in entities:
-            if entity.kind not in ("person", "organization"):
-                continue
             spans.extend((m.start, m.end, entity) for m in entity.mentions)
             for alias in (entity.name, *entity.aliases, *(m.text for m in entity.mentions)):
                 self._by_name.setdefault(alias.casefold(), entity)
@@ -97,11 +105,11 @@ class SpeakerResolver:
         self._full: dict[str, str | None] = {}
 
     def entity_for(self, start: int, end: int, text: str) -> Entity | None:
-        """The person/organisation entity whose mention overlaps ``[start, end)``, or by name."""
+        """The entity whose mention overlaps ``[start, end)`` (a person first), or by name."""
         index = bisect.bisect_left(self._starts, end)
         best: Entity | None = None
         for s, e, entity in reversed(self._spans[max(0, index - 8) : index]):
-            if s < end and e > start and (best is None or entity.kind == "person"):
+            if s < end and e > start and (best is None or _RANK[entity.kind] < _RANK[best.kind]):
                 best = entity
         if best is not None:
             return best
@@ -117,6 +125,8 @@ class SpeakerResolver:
         start = ref.name_start if ref.name_start >= 0 else ref.start
         end = ref.name_end if ref.name_end >= 0 else ref.end
         entity = self.entity_for(start, end, ref.name)
+        if entity is not None and entity.kind == "place" and not _same_place(ref.name, entity):
+            entity = None
         if entity is not None and not _consistent(ref.name, entity):
             entity = self._by_name.get(ref.name.casefold())
             if entity is not None and not _consistent(ref.name, entity):
