@@ -515,3 +515,16 @@ def test_a_country_speaks_under_its_own_name_only() -> None:
         (Mention("Cuban", body.index("Cuban"), body.index("Cuban") + 5),),
     )
     assert [q.speaker for q in extract_quotes(body, [russia, cuba])] == ["Russia", "Cuban"]
+
+
+def test_pronoun_after_a_newly_introduced_person() -> None:
+    """ "he" after a new person is introduced at length takes that person, not an old speaker."""
+    body = (
+        "“Our systems are not failing us,” the United States said.\n\n"
+        + "The League met again and again over those years, and the delegates argued at length " * 8
+        + "\n\nLet me quote another Irish leader, Eamon de Valera, also speaking to the League. "
+        "De Valera believed in the League. But he recognized that the Covenant had to be "
+        "enforced. He said,\n\n“People are complaining that the League is devoting its activity "
+        "to minor matters.”"
+    )
+    assert _speakers(body)[-1] == "Eamon de Valera"

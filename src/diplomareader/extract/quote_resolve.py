@@ -44,6 +44,8 @@ def _surname(name: str) -> str:
     return words[-1].casefold() if words else ""
 
 
+_FAR = 600
+"""How far after the last speaker a newly named person takes over "he"/"she" (characters)."""
 _RECENT = 60
 """How many recent names of each kind a qualified role is matched against."""
 _TITLE_KEYS = frozenset(name_key(t) for t in TITLES)
@@ -134,10 +136,10 @@ class SpeakerResolver:
         if entity is not None:
             return entity.name, entity.kind == "person"
         person = ref.kind == "name" and not (ref.name.isupper() and len(ref.name) > 1)
-        if person and " " not in ref.name:
-            full = self._full.get(ref.name.casefold())
-            if full:
-                return full, True
+        if person:
+            full = self._full.get(_surname(ref.name))
+            if full and full.casefold().endswith(" " + ref.name.casefold()):
+                return full, True  # "Tokayev" / "De Valera" after the full name
         return ref.name, person
 
     def add_name(self, ref: SpeakerRef) -> None:
@@ -204,11 +206,7 @@ class SpeakerResolver:
             return found[0] if found else None
         if ref.kind == "pronoun":
             if ref.name in ("he", "she"):
-                return (
-                    self._last(self._named, pos, None, True)
-                    or self._last(self._titled, pos, None, True)
-                    or self._last(self._persons, pos, None, True)
-                )
+                return self._antecedent(pos)
             if ref.name == "it":
                 return self._last(self._named, pos, None, False)
             return None
@@ -235,6 +233,28 @@ class SpeakerResolver:
                 key=lambda n: n.pos,
             )
         return person
+
+    def _antecedent(self, pos: int) -> str | None:
+        """ "he"/"she": the last person who spoke, unless a person named since is nearer.
+
+        The speaker wins over mere mentions unless it is far back: a person named later (and
+        more than ``_FAR`` characters after the speaker) is the one the pronoun means.
+        """
+        spoke = self._last_item(self._named, pos)
+        named = self._last_item(self._persons, pos) or self._last_item(self._titled, pos)
+        if spoke is None:
+            return named.name if named else None
+        if named is not None and named.pos > spoke.pos + _FAR:
+            return named.name
+        return spoke.name
+
+    def _last_item(self, items: list[Named], pos: int) -> Named | None:
+        """The last person in ``items`` before ``pos``."""
+        index = bisect.bisect_left(items, pos, key=lambda n: n.pos)
+        for item in reversed(items[max(0, index - _RECENT) : index]):
+            if item.person:
+                return item
+        return None
 
     def _qualified(self, ref: SpeakerRef, pos: int, role: str) -> str | None:
         """ "the Florida senator": the last person before ``pos`` with "Florida" near the name.
