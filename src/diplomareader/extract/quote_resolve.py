@@ -38,6 +38,11 @@ _RANK = {"person": 0, "organization": 1, "place": 2}
 """Which entity a speaker mention takes when several overlap it (a country speaks as a body)."""
 
 
+def _extends(longer: str, shorter: str | None) -> bool:
+    """True when ``longer`` is ``shorter`` with more words before it ("Eamon de Valera")."""
+    return bool(shorter) and longer.casefold().endswith(" " + str(shorter).casefold())
+
+
 def _surname(name: str) -> str:
     """The last word of a name, case-folded."""
     words = name.replace("’", "'").split()
@@ -147,9 +152,10 @@ class SpeakerResolver:
         if ref.kind != "name" or not ref.name or " " not in ref.name:
             return
         key = _surname(ref.name)
-        if key not in self._full:
+        known = self._full.get(key, "")
+        if key not in self._full or _extends(ref.name, known):
             self._full[key] = ref.name
-        elif self._full[key] not in (None, ref.name):
+        elif known is not None and known != ref.name and not _extends(known, ref.name):
             self._full[key] = None
 
     def add_speaker(self, pos: int, ref: SpeakerRef) -> None:
