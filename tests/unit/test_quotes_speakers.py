@@ -528,3 +528,19 @@ def test_pronoun_after_a_newly_introduced_person() -> None:
         "to minor matters.”"
     )
     assert _speakers(body)[-1] == "Eamon de Valera"
+
+
+def test_subject_after_a_long_introductory_phrase() -> None:
+    """ "With leaders worried about … voters, President X is rolling out a message: “…”"."""
+    body = (
+        "With party leaders increasingly worried about a lack of passion for the nominee among "
+        "young voters in the big cities, President Kassym-Jomart Tokayev is rolling out a new "
+        "message: “It is about all of us.”"
+    )
+    assert _speakers(body) == ["Kassym-Jomart Tokayev"]
+
+
+def test_quote_used_as_a_headline_after_a_colon_is_kept() -> None:
+    """ "used one of her quotes as its headline: “…”" — still her words."""
+    body = "The piece used one of the woman’s quotes as its headline: “Finally. Someone like me.”"
+    assert len(extract_quotes(body)) == 1

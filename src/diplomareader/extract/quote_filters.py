@@ -25,7 +25,7 @@ _WORK_BEFORE = re.compile(
     r"essay|report|headline|headlined|titled|entitled|named|dubbed|nicknamed|slogan|hashtag|"
     r"show|series|program|programme|campaign|initiative|operation|term|phrase|word|words|"
     r"so-called|known as|termed|branded|label|labeled|labelled|motto|means|meaning|"
-    r"translates as|translated as|stands for)\s*[,:]?\s*)$"
+    r"translates as|translated as|stands for)\s*,?\s*)$"
 )
 """Words naming a work or a term just before the opening mark (lower case: "Song" is a name)."""
 _EVENT_BEFORE = re.compile(
