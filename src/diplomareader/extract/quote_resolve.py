@@ -30,8 +30,10 @@ class Named:
     """Canonical (or cleaned) name."""
     person: bool
     titles: frozenset[str] = frozenset()
-    context: frozenset[str] = frozenset()
-    """Folded capitalised words around the mention (see ``quote_context``)."""
+    start: int = -1
+    """Where the mention itself starts (for its context words; -1 when unknown)."""
+    end: int = -1
+    """Where the mention ends."""
 
 
 _RANK = {"person": 0, "organization": 1, "place": 2}
@@ -104,12 +106,11 @@ class SpeakerResolver:
         self._named: list[Named] = []
         self._titled: list[Named] = []
         self._persons: list[Named] = [
-            Named(s, e.name, True, frozenset(), context_words(body, s, end))
-            for s, end, e in spans
-            if e.kind == "person"
+            Named(s, e.name, True, frozenset(), s, end) for s, end, e in spans if e.kind == "person"
         ]
         self._pending: list[tuple[int, SpeakerRef, frozenset[str], list[Named]]] = []
         self._full: dict[str, str | None] = {}
+        self._contexts: dict[tuple[int, int], frozenset[str]] = {}
 
     def entity_for(self, start: int, end: int, text: str) -> Entity | None:
         """The entity whose mention overlaps ``[start, end)`` (a person first), or by name."""
@@ -177,8 +178,7 @@ class SpeakerResolver:
         for pos, ref, titles, target in self._pending:
             found = self.named(ref)
             if found is not None:
-                context = context_words(self._body, ref.start, ref.end)
-                target.append(Named(pos, found[0], found[1], titles, context))
+                target.append(Named(pos, found[0], found[1], titles, ref.start, ref.end))
         self._pending.clear()
         self._named.sort(key=lambda n: n.pos)
         self._titled.sort(key=lambda n: n.pos)
@@ -232,13 +232,23 @@ class SpeakerResolver:
             or self._next(self._named, pos, None, True)
         )
         if person is not None:
-            context = context_words(self._body, ref.start, ref.end)
             bisect.insort(
                 self._titled,
-                Named(pos, person, True, frozenset({role}), context),
+                Named(pos, person, True, frozenset({role}), ref.start, ref.end),
                 key=lambda n: n.pos,
             )
         return person
+
+    def _context(self, item: Named) -> frozenset[str]:
+        """The words qualifying a name where it was seen (computed once, on demand)."""
+        key = (item.start, item.end)
+        found = self._contexts.get(key)
+        if found is None:
+            found = (
+                context_words(self._body, item.start, item.end) if item.start >= 0 else frozenset()
+            )
+            self._contexts[key] = found
+        return found
 
     def _antecedent(self, pos: int) -> str | None:
         """ "he"/"she": the last person who spoke, unless a person named since is nearer.
@@ -279,7 +289,7 @@ class SpeakerResolver:
             for item in candidates:
                 if want_title and role not in item.titles:
                     continue
-                if matches(modifiers, item.context):
+                if matches(modifiers, self._context(item)):
                     return item.name
         return None
 

@@ -45,6 +45,8 @@ _RUN = re.compile(rf"{_CAP}(?:\s+{_PARTICLE}{_CAP})+")
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 _CUE_WORDS = CUE_VERBS | frozenset(CUE_PARTICLES)
 _TITLE_WORDS = frozenset(t for t in TITLES if t.isalpha())
+_NEAR_CUE = 90
+"""How far before a cue its speaker is looked for first (characters)."""
 _BEFORE_CUE = 220
 """How far before a cue its speaker phrase may start (characters)."""
 
@@ -76,8 +78,25 @@ def _record_run(
 
 
 def _cue_event(body: str, start: int, end: int, pos: int) -> tuple[int, Attribution] | None:
-    """The speech event of the cue word at ``pos`` (with its speaker), or None."""
-    toks = tokens(body, _window(body, start, pos, _BEFORE_CUE), min(end, pos + 80))
+    """The speech event of the cue word at ``pos`` (with its speaker), or None.
+
+    The words before the cue are read in a short window first; a long one only when the short
+    one ends inside an apposition or a role ("X, then the Deputy Secretary of …, said").
+    """
+    event = _cue_event_within(body, start, end, pos, _NEAR_CUE)
+    speaker = event[1].speaker if event is not None else None
+    if speaker is not None and speaker.kind in ("name", "pronoun"):
+        return event
+    if pos - start <= _NEAR_CUE:
+        return event
+    return _cue_event_within(body, start, end, pos, _BEFORE_CUE) or event
+
+
+def _cue_event_within(
+    body: str, start: int, end: int, pos: int, reach: int
+) -> tuple[int, Attribution] | None:
+    """:func:`_cue_event` with the speaker looked for up to ``reach`` characters back."""
+    toks = tokens(body, _window(body, start, pos, reach), min(end, pos + 50))
     index = next((i for i, t in enumerate(toks) if t.start == pos), 0)
     if index == 0:
         return None
@@ -101,10 +120,11 @@ def scan_speech_events(
     for start, end in _segments(paragraphs, quotes):
         for match in _RUN.finditer(body, start, end):
             piece = match.start()
-            for tok in tokens(body, match.start(), match.end()):
-                if tok.final:  # "… Secretary-General António Guterres. This Pact …"
-                    _record_run(body, start, piece, tok.end, resolver)
-                    piece = tok.end + 1
+            if ". " in match.group():  # "… Secretary-General António Guterres. This Pact …"
+                for tok in tokens(body, match.start(), match.end()):
+                    if tok.final:
+                        _record_run(body, start, piece, tok.end, resolver)
+                        piece = tok.end + 1
             if piece < match.end():
                 _record_run(body, start, piece, match.end(), resolver)
         titled_next = False
