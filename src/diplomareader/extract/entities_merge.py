@@ -58,6 +58,7 @@ class Merger:
                     continue
                 if self._feature_place(prev, cand):
                     out[-1] = self._joined(prev, cand, "place")
+                    self._keep_nested(cand)  # "Sinjar" inside "Mount Sinjar"
                     continue
             if n == len(cands) - 1 and self._attributive(cand):
                 collective = self._collective_after(cand)
@@ -103,14 +104,14 @@ class Merger:
         )
 
     def _place_institution(self, prev: Candidate, cand: Candidate) -> bool:
-        """ "Mosul University", "Damascus Museum": a place and one organisation word."""
+        """ "Mosul University" (a place and one organisation word), "Lake Chad Basin
+        Commission" (a place and an organisation found by its words)."""
+        if prev.kind != "place" or prev.adjective or cand.entry is not None:
+            return False
+        if cand.kind == "organization":
+            return True
         return (
-            prev.entry is not None
-            and prev.kind == "place"
-            and not prev.adjective
-            and cand.kind is None
-            and len(cand.keys) == 1
-            and cand.text.lower() in self.words.org_tails
+            cand.kind is None and len(cand.keys) == 1 and cand.text.lower() in self.words.org_tails
         )
 
     def _place_feature(self, prev: Candidate, cand: Candidate) -> bool:
@@ -137,8 +138,8 @@ class Merger:
 
     # -- builders --------------------------------------------------------------------------
     def _keep_nested(self, cand: Candidate) -> None:
-        """Keep a gazetteer place swallowed by a longer mention as a mention of its own."""
-        if cand.entry is not None and cand.kind in ("place", "organization"):
+        """Keep a place or organisation swallowed by a longer mention as a mention of its own."""
+        if cand.kind in ("place", "organization"):
             cand.nested = True
             self.nested.append(cand)
 
@@ -233,9 +234,12 @@ class Merger:
             first -= 1
         return first
 
-    def _title_through_place(self, out: list[Candidate]) -> int | None:
-        """First token of "Minister for the Middle East" when the place ends ``out``."""
-        if not out or out[-1].entry is None or out[-1].kind != "place" or out[-1].adjective:
+    def _title_through_name(self, out: list[Candidate]) -> int | None:
+        """First token of "Minister for the Middle East" or "Spokesperson of the Kazakh Ministry
+        of Foreign Affairs" when that place or organisation ends ``out``."""
+        if not out or out[-1].kind not in ("place", "organization") or out[-1].adjective:
+            return None
+        if out[-1].kind == "place" and out[-1].entry is None:
             return None
         p = self._token_at(out[-1].start, after=True)
         if p is None or p < 2:
@@ -262,28 +266,28 @@ class Merger:
         if t is None:
             return cand
         first = self._title_start(t)
+        through: int | None = None
         if first == t:
-            through = self._title_through_place(out)
+            through = self._title_through_name(out)
             if through is None:
                 return cand
             first = through
             self._keep_nested(out.pop())
         start = self.tokens[first].start
-        if out and out[-1].role and out[-1].start >= start:
-            out.pop()
+        if out and (out[-1].role or out[-1].kind is None) and out[-1].end > start:
+            # "Director" read alone before "Director Wang Yi"; "Official" before "Spokesperson"
+            start = min(start, out.pop().start)
         if out and out[-1].end > start:
             return cand
         title = tuple(tok.lower.rstrip(".") for tok in self.tokens[first:t])
         if (
             out
+            and through is None  # "KAZINFORM Spokesperson of the Ministry ...": a dateline
             and self.body[out[-1].end : start] == " "
             and (self._attributive(out[-1]) or out[-1].kind == "organization")
         ):
             inner = out.pop()
-            if inner.entry is None and inner.kind == "organization":
-                inner.nested = True  # "Office of Management and Budget Director Shalanda Young"
-                self.nested.append(inner)
-            self._keep_nested(inner)
+            self._keep_nested(inner)  # "Office of Management and Budget Director Shalanda Young"
             start = inner.start
         text = self.body[start : cand.end]
         titled = Candidate(

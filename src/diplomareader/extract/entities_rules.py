@@ -14,27 +14,25 @@ import bisect
 
 from diplomareader.extract.entities_candidate import Candidate
 from diplomareader.extract.entities_context import ContextRules
+from diplomareader.extract.entities_cues import Cues
 from diplomareader.extract.entities_merge import Merger
 from diplomareader.extract.entities_tokens import CONNECTORS, Token, line_starts
 from diplomareader.extract.entities_words import (
-    HYPHEN_PREFIXES,
-    LONE_ORG_WORDS,
+    FEATURE_HEADS,
     MAX_TITLE_WORDS,
     NAME_ADJECTIVES,
     NAME_PARTICLES_INNER,
     POSSESSIVE_NAME_WORDS,
-    ROMAN,
     SINGLE_WORD_ROLES,
     rule_words,
 )
 from diplomareader.extract.gazetteer import Gazetteer
 from diplomareader.extract.names import CYRILLIC_CAPITALS, loose_key, word_key
-from diplomareader.model import EntityKind
 
 __all__ = ["Candidate", "RunReader"]
 
 
-class RunReader(Merger, ContextRules):
+class RunReader(Cues, Merger, ContextRules):
     """Applies the gazetteer and the rules to the runs of one body."""
 
     def __init__(self, body: str, tokens: list[Token], gaz: Gazetteer) -> None:
@@ -111,10 +109,14 @@ class RunReader(Merger, ContextRules):
                     continue
                 found = (i + 1, parts[0])
                 self.nested.extend(parts[1:])
+            j, cand = found
+            if pending and cand.kind == "place" and self.tokens[pending[-1]].lower in FEATURE_HEADS:
+                # "... of the Lake Chad": the feature word goes with the place after it
+                out.extend(self._unknown(pending[:-1]))
+                pending = pending[-1:]
             if pending:
                 out.extend(self._unknown(pending))
                 pending = []
-            j, cand = found
             out.append(cand)
             i = j
         if pending:
@@ -152,6 +154,8 @@ class RunReader(Merger, ContextRules):
     # -- rules for names not in the gazetteer -----------------------------------------------
     def _title_len(self, idx: list[int], k: int) -> int:
         """Number of words of the longest title starting at ``idx[k]`` (0 if none)."""
+        if self.tokens[idx[k]].lower not in self.words.title_words:
+            return 0
         for n in range(min(MAX_TITLE_WORDS, len(idx) - k), 0, -1):
             toks = [self.tokens[t] for t in idx[k : k + n]]
             words = tuple(tok.lower for tok in toks)
@@ -305,132 +309,3 @@ class RunReader(Merger, ContextRules):
 
     def _org_ahead(self, idx: list[int]) -> bool:
         return any(self.tokens[t].lower in self.words.org_tails for t in idx)
-
-    def _classify(self, piece: list[int], titled: bool) -> Candidate | None:
-        toks = self.tokens
-        first, last = toks[piece[0]], toks[piece[-1]]
-        words = [toks[t].lower for t in piece]
-        start, end = first.start, last.bare_end
-        text = self.body[start:end]
-        keys = tuple(
-            toks[t].key for t in piece if toks[t].key and toks[t].lower not in self.words.particles
-        )
-        kind: EntityKind | None = None
-        if self._modifier(first) or all(
-            w in self.words.directions or w in CONNECTORS for w in words
-        ):
-            return Candidate(start, end, text, None, keys=keys)  # "East and South"
-        if self.in_headline:
-            if len(piece) == 2 and self._first_name(first) and not titled:
-                kind = "person"
-            return Candidate(start, end, text, kind, keys=keys)
-        lastw = words[-1].rstrip("'’").removesuffix("'s").removesuffix("’s")
-        if (
-            lastw in self.words.org_tails
-            and (len(piece) > 1 or first.all_caps)
-            or len(piece) > 1
-            and words[0] in self.words.org_heads
-            and toks[piece[1]].lower in CONNECTORS
-        ):
-            kind = "organization"
-        elif titled and len(piece) <= 4:
-            kind = "person"
-        elif len(piece) > 1 and lastw in self.words.place_tails:
-            kind = "place"
-        elif len(piece) > 1 and words[0] in self.words.place_heads and words[0] not in ("new",):
-            kind = None if self._first_name(first) else "place"
-        if (
-            kind is None
-            and len(piece) > 1
-            and (self._first_name(first) or self._name_shaped(piece))
-        ):
-            kind = "person"
-        if kind is None and len(piece) == 1 and lastw in LONE_ORG_WORDS and not first.sent_start:
-            kind = "organization"
-        if kind is None and len(piece) <= 3 and self._speaks(piece[-1]):
-            kind = "person"
-        if kind is None and len(piece) == 1 and self._acronym(piece[0]):
-            kind = "organization"
-        if kind is None and (
-            self._after_place_preposition(piece[0]) or self._place_word_after(piece[-1])
-        ):
-            kind = "place"
-        return Candidate(
-            start,
-            end,
-            text,
-            kind,
-            keys=keys,
-            titled=titled,
-            sent_start=len(piece) == 1 and first.sent_start,
-        )
-
-    @staticmethod
-    def _modifier(tok: Token) -> bool:
-        """A hyphenated modifier, not a name: "Houthi-controlled", "Non-NATO", "Anti-ISIL"."""
-        if "-" not in tok.text:
-            return False
-        parts = tok.text.split("-")
-        if parts[0].lower() in HYPHEN_PREFIXES:
-            return True
-        return any(len(p) > 3 and p.islower() for p in parts[1:])
-
-    def _first_name(self, tok: Token) -> bool:
-        """A known first name; in Cyrillic, in any case (Иван, Ивана, Сергеем)."""
-        if tok.lower in self.words.first_names:
-            return True
-        return tok.text[0] in CYRILLIC_CAPITALS and loose_key(tok.key) in self.words.first_stems
-
-    def _acronym(self, t: int) -> bool:
-        """A capitalised abbreviation (``YPG``), not a word of a line written in capitals."""
-        text = self.tokens[t].text.replace(".", "")
-        if self.tokens[t].text.lower() in self.words.not_orgs:
-            return False
-        if not (2 <= len(text) <= 6 and text.isupper() and text.isalpha()) or text in ROMAN:
-            return False
-        for n in (t - 1, t + 1):
-            if 0 <= n < len(self.tokens):
-                other = self.tokens[n]
-                if other.all_caps and len(other.text) >= 4 and other.key not in self.gaz.prefixes:
-                    return False
-        return True
-
-    def _name_shaped(self, piece: list[int]) -> bool:
-        """ "Stephen J. Townsend" (a middle initial), "Haider al-Abadi", "Abu Omar al-Ansari"."""
-        toks = self.tokens
-        if len(piece) > 4:
-            return False
-        texts = [toks[t].text for t in piece]
-        if any(len(t) == 1 and t.isupper() for t in texts[1:-1]):
-            return True
-        if texts[0] in ("Abu", "Umm", "Bin", "Ibn") and len(texts) >= 2:
-            return True
-        return any(t.lower().startswith(("al-", "el-")) or t in ("bin", "ibn") for t in texts[1:])
-
-    def _speaks(self, t: int) -> bool:
-        """Followed by a verb of saying: "Colville said", "Sadiq Maroof told"."""
-        nxt = t + 1
-        if nxt >= len(self.tokens) or self.body[self.tokens[t].end : self.tokens[nxt].start] != " ":
-            return False
-        return self.tokens[nxt].text in self.words.speech_verbs
-
-    def _place_word_after(self, t: int) -> bool:
-        """Followed by a lowercase place word: "the Karrada district", "Kherson regions"."""
-        nxt = t + 1
-        if nxt >= len(self.tokens) or self.body[self.tokens[t].end : self.tokens[nxt].start] != " ":
-            return False
-        word = self.tokens[nxt].text
-        return word.islower() and word in self.words.place_tails
-
-    def _after_place_preposition(self, t: int) -> bool:
-        if t == 0:
-            return False
-        prev = self.tokens[t - 1]
-        if prev.cap or self.body[prev.end : self.tokens[t].start] != " ":
-            return False
-        if prev.lower in self.words.place_preps:
-            return True
-        if t >= 2:
-            two = f"{self.tokens[t - 2].lower} {prev.lower}"
-            return two in self.words.place_preps
-        return False

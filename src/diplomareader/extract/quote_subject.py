@@ -13,9 +13,11 @@ from diplomareader.extract.quote_lexicon import (
     CUE_VERBS,
     DETERMINERS,
     GROUP_NOUNS,
+    IRREGULAR_PAST,
     LEADING_STOPWORDS,
     NAME_CONNECTORS,
     NAME_PARTICLES,
+    NOT_VERBS,
     PREPOSITIONS,
     PRONOUNS,
     ROLE_NOUNS,
@@ -32,7 +34,7 @@ def _skip_intro(toks: list[Token]) -> int:
     first = toks[0].low
     timed = len(toks) > 2 and toks[1].low in ("later", "earlier", "ago", "after")
     if timed or first in PREPOSITIONS or (first in LEADING_STOPWORDS and first not in DETERMINERS):
-        for index, tok in enumerate(toks[:14]):
+        for index, tok in enumerate(toks[:24]):
             if tok.text == ",":
                 return index + 1
         return 1
@@ -59,7 +61,11 @@ def _verb_like(tok: Token) -> bool:
         return False
     if "n't" in low or "n’t" in low:
         return True
-    return low in AUX_WORDS or low in CUE_VERBS or low.endswith(("ed", "s")) or low.endswith("ly")
+    if low in AUX_WORDS or low in CUE_VERBS or low in IRREGULAR_PAST:
+        return True
+    if low in NOT_VERBS:
+        return False
+    return low.endswith(("ed", "s")) or low.endswith("ly")
 
 
 def sentence_subject(body: str, start: int, end: int) -> SpeakerRef | None:

@@ -7,6 +7,8 @@ import hashlib
 import os
 import signal
 import sys
+import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -131,6 +133,15 @@ def worker_init(parent: int) -> None:
             pass
     if os.getppid() != parent:
         os._exit(0)
+    # Elsewhere (and as a second guard): a thread that exits when the parent is gone, even
+    # while the worker waits on its job queue.
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="watch-parent", daemon=True).start()
 
 
 def process_batch(jobs: list[Job], parser: Parser | None = None) -> list[Outcome]:
