@@ -34,9 +34,12 @@ class LazyHit(Hit):
             fields = object.__getattribute__(self, "__dict__")
             if "snippet" not in fields:
                 columns, lock, docnum, marker = fields["_source"]
-                with lock:
-                    body = columns.body(docnum)
-                    names = columns.names(docnum) if marker.keys else []
+                try:
+                    with lock:
+                        body = columns.body(docnum)
+                        names = columns.names(docnum) if marker.keys else []
+                except Exception:  # noqa: BLE001 - the library was closed: no snippet
+                    body, names = "", []
                 fields["snippet"], fields["marks"] = make_snippet(body, marker, names)
             return fields[name]
         return object.__getattribute__(self, name)
