@@ -592,3 +592,22 @@ def test_role_with_no_speaker_yet_takes_the_person_named_with_it() -> None:
         "man we can trust with nuclear weapons,” said the Democratic nominee."
     )
     assert _speakers(body) == ["Hillary Clinton"]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "“The impact is still small,” wrote Cameron Easley for Morning Consult.",
+            "Cameron Easley",
+        ),
+        (
+            "“We agree,” said the Center for Strategic and International Studies.",
+            "Center for Strategic and International Studies",
+        ),
+        ("As Trump went on about “how the system is rigged,” Melanie said yes.", "Trump"),
+    ],
+)
+def test_for_phrases_and_and_in_names_and_answers(body: str, speaker: str) -> None:
+    """ "X for Outlet" is X; "and" inside a body's name; "said yes" is an answer."""
+    assert _speakers(body) == [speaker]

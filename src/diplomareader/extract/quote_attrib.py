@@ -40,6 +40,8 @@ _LEAD = re.compile(r"[\s,]*(?:(—|–|--|-|―)\s*)?")
 _TAIL_WORDS = frozenset({"in", "on", "at", "to", "during", "after", "before", "while", "from"})
 _CLAUSE_WORDS = NP_STOP - AUX_WORDS
 """Relatives and conjunctions: another clause between a quote and a cue ("“…” and X vowed")."""
+_ANSWER_WORDS = frozenset({"yes", "no", "nothing", "goodbye", "hello", "thanks", "sorry"})
+"""Words a cue can take as its whole object ("said yes"): then it does not attribute a quote."""
 _STOP_AFTER_QUOTE = 30
 """How many tokens after a quote can hold its attribution."""
 
@@ -96,6 +98,8 @@ def after_quote(body: str, close: int, limit: int) -> Attribution | None:
         if ref is not None and _covers(ref, toks[:index]):
             if ended and not _own_sentence(toks, ref, past):
                 return None
+            if past < len(toks) and toks[past].low in _ANSWER_WORDS:
+                return None  # "“…,” Melanie said yes": an answer, not the quote's attribution
             return Attribution(ref, cue_text(body, toks, index, past), "after")
         break
     if dash:
