@@ -611,3 +611,10 @@ def test_role_with_no_speaker_yet_takes_the_person_named_with_it() -> None:
 def test_for_phrases_and_and_in_names_and_answers(body: str, speaker: str) -> None:
     """ "X for Outlet" is X; "and" inside a body's name; "said yes" is an answer."""
     assert _speakers(body) == [speaker]
+
+
+def test_capitalised_first_word_is_a_subject_only_if_it_is_a_name_elsewhere() -> None:
+    """ "Talk compared to “working the referees”" has no speaker; "Butz" used again does."""
+    assert _speakers("Talk compared to “working the referees” at a basketball game.") == [None]
+    body = "Earl Butz met the envoys. Butz described the talks as “more reckless than usual.”"
+    assert _speakers(body) == ["Earl Butz"]
