@@ -1,0 +1,222 @@
+"""Cleaning a text dump of a web page: find the article among the page furniture.
+
+A text dump (what a scraper or a browser's select-all gives) has one paragraph or one piece
+of furniture per line. Each line gets a score from its shape: prose lines score their length,
+short lines, link-list entries and boilerplate score negative, and headings that start
+"Related news"-style lists or end an article ("Comments", "About us") score strongly
+negative. The article is the contiguous run of lines with the highest total score (the
+densest text region). Inside that run, credits and captions, bylines, bare date lines,
+repeated titles and link lists are dropped, each counted by reason.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Final
+
+from diplomareader.clean.dates import find_dates
+from diplomareader.clean.lines import (
+    Line,
+    byline_name,
+    heading_key,
+    is_boilerplate,
+    is_credit,
+    is_inline_heading,
+    is_prose,
+    is_section_heading,
+    is_terminal_heading,
+    measure,
+)
+from diplomareader.clean.normalize import split_lines
+
+BARRIER: Final = -1000.0
+"""Score of a heading the article never continues past."""
+SECTION_PENALTY: Final = -40.0
+INLINE_PENALTY: Final = -8.0
+SHORT_PENALTY: Final = -3.0
+LIST_PENALTY: Final = -5.0
+BOILER_PENALTY: Final = -10.0
+REPEAT_PENALTY: Final = -6.0
+PROSE_CAP: Final = 200.0
+CAPTION_MAX_WORDS: Final = 20
+"""A caption is at most this long (the line before a credit is kept if longer)."""
+
+
+@dataclass
+class DumpAnalysis:
+    """The lines of a dump, the article region among them, and what was kept or dropped."""
+
+    lines: list[Line]
+    """Non-empty lines in document order."""
+    start: int = 0
+    """Index in ``lines`` of the first line of the article region."""
+    end: int = 0
+    """Index in ``lines`` one past the last line of the region."""
+    kept: list[Line] = field(default_factory=list)
+    dropped: Counter[str] = field(default_factory=Counter)
+    bylines: list[tuple[int, str]] = field(default_factory=list)
+    """``(line position, author name)`` for every byline seen anywhere."""
+
+
+def analyse(text: str) -> DumpAnalysis:
+    """Split a dump into lines and find its article region (kept lines not yet chosen)."""
+    lines: list[Line] = []
+    previous_blank = True
+    for index, raw in enumerate(split_lines(text)):
+        if not raw:
+            previous_blank = True
+            continue
+        lines.append(measure(index, raw, previous_blank))
+        previous_blank = False
+    analysis = DumpAnalysis(lines=lines)
+    if not lines:
+        return analysis
+    scores = score_lines(lines)
+    analysis.start, analysis.end = best_region(scores)
+    return analysis
+
+
+def score_lines(lines: list[Line]) -> list[float]:
+    """A score per line: positive for article prose, negative for furniture."""
+    counts = Counter(line.text.lower() for line in lines)
+    scores: list[float] = []
+    for line in lines:
+        if is_terminal_heading(line):
+            scores.append(BARRIER)
+        elif is_inline_heading(line):
+            scores.append(INLINE_PENALTY)
+        elif is_section_heading(line):
+            scores.append(SECTION_PENALTY)
+        elif is_boilerplate(line):
+            scores.append(BOILER_PENALTY)
+        elif is_credit(line) or byline_name(line.text):
+            scores.append(-2.0)
+        elif is_prose(line):
+            bonus = float(min(line.words, PROSE_CAP))
+            scores.append(bonus if counts[line.text.lower()] == 1 else bonus / 4)
+        elif counts[line.text.lower()] > 1:
+            scores.append(REPEAT_PENALTY)
+        elif _lead_in(line):
+            scores.append(1.0)
+        elif line.list_item:
+            scores.append(LIST_PENALTY)
+        else:
+            scores.append(SHORT_PENALTY)
+    return scores
+
+
+def _lead_in(line: Line) -> bool:
+    """A short sentence or a line introducing a quotation: neutral-to-good inside articles."""
+    if line.colon_end and line.words <= 15:
+        return True
+    return line.sentence_end and line.words >= 4 and line.caps_ratio < 0.75
+
+
+def best_region(scores: list[float]) -> tuple[int, int]:
+    """``(start, end)`` of the contiguous run with the highest total score (Kadane)."""
+    best, best_start, best_end = float("-inf"), 0, 0
+    total, start = 0.0, 0
+    for index, score in enumerate(scores):
+        if total <= 0:
+            total, start = score, index
+        else:
+            total += score
+        if total > best:
+            best, best_start, best_end = total, start, index + 1
+    if best <= 0:
+        return 0, 0
+    return best_start, best_end
+
+
+def select(analysis: DumpAnalysis, title: str | None) -> None:
+    """Choose the kept lines of the region, counting every dropped line by its reason."""
+    lines, dropped = analysis.lines, analysis.dropped
+    title_key = heading_key(title) if title else None
+    reasons: list[str | None] = [_reason(line, title_key) for line in lines]
+    _mark_captions(lines, reasons)
+    start, end = analysis.start, analysis.end
+    region_reasons = reasons[start:end]
+    _mark_link_lists(lines[start:end], region_reasons)
+    reasons[start:end] = region_reasons
+    in_list = False
+    for position, (line, reason) in enumerate(zip(lines, reasons, strict=True)):
+        if start <= position < end:
+            if reason is None:
+                analysis.kept.append(line)
+            else:
+                dropped[reason] += 1
+            continue
+        if is_section_heading(line) or is_inline_heading(line):
+            in_list = True
+        elif is_prose(line):
+            in_list = False
+        default = "link-list" if in_list else ("menu" if position < start else "footer")
+        dropped[reason or default] += 1
+    for position, line in enumerate(lines):
+        name = byline_name(line.text)
+        if name:
+            analysis.bylines.append((position, name))
+
+
+def _reason(line: Line, title_key: str | None) -> str | None:
+    """Why a line inside the region is dropped on its own, or None to keep it (for now)."""
+    if is_boilerplate(line):
+        return "boilerplate"
+    if is_section_heading(line) or is_inline_heading(line):
+        return "link-list"
+    if is_credit(line):
+        return "caption"
+    if byline_name(line.text):
+        return "byline"
+    if title_key and heading_key(line.text) == title_key:
+        return "title"
+    if line.words <= 8 and not line.sentence_end and _mostly_date(line.text):
+        return "date"
+    return None
+
+
+def _mostly_date(text: str) -> bool:
+    """True when the line is a date (with perhaps a time or a few words around it)."""
+    return any(True for _ in find_dates(text)) and len(text) <= 60
+
+
+def _mark_captions(region: list[Line], reasons: list[str | None]) -> None:
+    """A short line right before a credit line (no blank between) is that photo's caption."""
+    for i in range(1, len(region)):
+        if reasons[i] != "caption" or region[i].block_start or reasons[i - 1] is not None:
+            continue
+        previous = region[i - 1]
+        if previous.words < CAPTION_MAX_WORDS and not previous.colon_end:
+            reasons[i - 1] = "caption"
+
+
+def _mark_links_after(
+    region: list[Line], reasons: list[str | None], start: int, min_run: int
+) -> None:
+    """Drop the run of non-prose lines from ``start`` if it is at least ``min_run`` long."""
+    end = start
+    while end < len(region) and reasons[end] in (None, "link-list") and _linkish(region[end]):
+        end += 1
+    if end - start >= min_run:
+        for j in range(start, end):
+            reasons[j] = "link-list"
+
+
+def _mark_link_lists(region: list[Line], reasons: list[str | None]) -> None:
+    """Drop the entries after a section heading, and runs of three or more link-like lines."""
+    for i, reason in enumerate(reasons):
+        if reason == "link-list" and is_section_heading(region[i]):
+            _mark_links_after(region, reasons, i + 1, 1)
+    i = 0
+    while i < len(region):
+        if reasons[i] is None and _linkish(region[i]):
+            _mark_links_after(region, reasons, i, 3)
+            while i < len(region) and reasons[i] == "link-list":
+                i += 1
+        i += 1
+
+
+def _linkish(line: Line) -> bool:
+    """A line shaped like a link (a headline or menu entry), not like prose or a quote intro."""
+    return not is_prose(line) and not line.colon_end and not line.sentence_end

@@ -1,0 +1,168 @@
+"""Named entities of an article under canonical names: ``extract_entities(body)``.
+
+Rules only (no statistical model): the curated gazetteer (``data/*.yaml`` plus the user's files)
+is matched through transliteration-folding keys, and names it does not know are found by cues
+(titles, first names, organisation and place words, prepositions, abbreviations). Mentions of the
+same entity are then grouped within the article:
+
+- a gazetteer entity takes all its aliases, spellings and adjectives (Toqayev, Tokayev; Kazakh);
+- an abbreviation joins its expansion ("Syrian Democratic Forces (SDF)", or matching initials);
+- a surname joins the full name mentioned in the same article (Kolesnikov -> Andrei Kolesnikov);
+- words with the same folded key are one entity.
+
+The canonical name of a gazetteer entity is its ``name`` in the YAML file, so it is the same in
+every article; other entities are named by their fullest form in the article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from typing import Final
+
+from diplomareader.extract.entities_rules import Candidate, RunReader
+from diplomareader.extract.entities_tokens import CONNECTORS, runs, tokenize
+from diplomareader.extract.gazetteer import Gazetteer, default_gazetteer
+from diplomareader.model import Entity, EntityKind, Mention
+
+_PAREN_RE: Final = re.compile(r"\s*\(\s*")
+_KIND_ORDER: Final[dict[str, int]] = {"person": 0, "organization": 1, "place": 2}
+
+
+class _Groups:
+    """Union-find over candidate indices; a group never holds two different gazetteer entries."""
+
+    def __init__(self, cands: list[Candidate]) -> None:
+        self.cands = cands
+        self.parent = list(range(len(cands)))
+        self.entry = {i: c.entry for i, c in enumerate(cands)}
+
+    def find(self, i: int) -> int:
+        """Root of ``i``'s group."""
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> bool:
+        """Join two groups unless they carry different gazetteer entries."""
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        ea, eb = self.entry.get(ra), self.entry.get(rb)
+        if ea is not None and eb is not None and ea is not eb:
+            return False
+        self.parent[rb] = ra
+        self.entry[ra] = ea or eb
+        return True
+
+
+def _initials(cand: Candidate) -> str:
+    words = [w for w in re.split(r"[\s-]+", cand.text) if w and w.lower() not in CONNECTORS]
+    return "".join(w[0] for w in words if w[0].isupper())
+
+
+def _link_abbreviations(body: str, cands: list[Candidate], groups: _Groups) -> None:
+    """ "Long Name (LN)" and "LN (Long Name)" make one entity; so do matching initials."""
+    for n in range(len(cands) - 1):
+        cur, nxt = cands[n], cands[n + 1]
+        m = _PAREN_RE.match(body, cur.end)
+        if not m or nxt.start != m.end() or body[nxt.end : nxt.end + 1] != ")":
+            continue
+        short, long_ = (nxt, cur) if len(nxt.keys) < len(cur.keys) else (cur, nxt)
+        if (
+            len(short.keys) == 1
+            and short.text.replace(".", "").isupper()
+            and groups.union(n, n + 1)
+            and (short.kind is None or short.entry is None)
+        ):
+            short.kind = long_.kind
+    by_initials: dict[str, int] = {}
+    for n, cand in enumerate(cands):
+        if len(cand.keys) > 1 and cand.kind in ("organization", "place"):
+            by_initials.setdefault(_initials(cand), n)
+    for n, cand in enumerate(cands):
+        if cand.entry is None and len(cand.keys) == 1 and cand.text.isupper():
+            target = by_initials.get(cand.text.replace(".", ""))
+            if target is not None and groups.union(target, n):
+                cand.kind = cands[target].kind
+
+
+def _link_names(cands: list[Candidate], groups: _Groups) -> None:
+    """Same folded key = same entity; a lone surname joins the one full name that ends with it."""
+    by_entry: dict[int, int] = {}
+    for n, cand in enumerate(cands):
+        if cand.entry is not None:
+            groups.union(by_entry.setdefault(id(cand.entry), n), n)
+    by_key: dict[tuple[str, ...], int] = {}
+    for n, cand in enumerate(cands):
+        if cand.kind is not None and not cand.adjective:
+            by_key.setdefault(cand.keys, n)
+    surnames: dict[str, set[int]] = defaultdict(set)
+    for n, cand in enumerate(cands):
+        if cand.kind == "person" and len(cand.keys) > 1:
+            surnames[cand.keys[-1]].add(groups.find(n))
+    for n, cand in enumerate(cands):
+        if cand.entry is not None or cand.adjective:
+            continue
+        same = by_key.get(cand.keys)
+        if (
+            same is not None
+            and same != n
+            and cands[same].kind is not None
+            and cand.kind in (None, cands[same].kind)
+            and groups.union(same, n)
+        ):
+            cand.kind = cands[same].kind
+            continue
+        if len(cand.keys) == 1 and cand.kind in (None, "person"):
+            owners = {groups.find(i) for i in surnames.get(cand.keys[0], ())}
+            if len(owners) == 1 and groups.union(owners.pop(), n):
+                cand.kind = "person"
+
+
+def _canonical(members: list[Candidate]) -> tuple[str, EntityKind]:
+    entry = next((c.entry for c in members if c.entry is not None), None)
+    if entry is not None:
+        return entry.name, entry.kind
+    kinds = Counter(c.kind for c in members if c.kind is not None)
+    kind = min(kinds, key=lambda k: (-kinds[k], _KIND_ORDER[k]))
+    best = max(members, key=lambda c: (len(c.keys), not c.text.isupper(), -c.start))
+    return " ".join(best.text.split()), kind
+
+
+def candidates(body: str, gaz: Gazetteer) -> list[Candidate]:
+    """Every candidate mention of ``body`` (before grouping), in text order."""
+    tokens = tokenize(body)
+    reader = RunReader(body, tokens, gaz)
+    out: list[Candidate] = []
+    for a, b in runs(body, tokens):
+        out.extend(reader.read_run(a, b))
+    return out
+
+
+def extract_entities(body: str, gazetteer: Gazetteer | None = None) -> list[Entity]:
+    """People, organisations and places named in ``body``, each under its canonical name.
+
+    Every mention satisfies ``body[start:end] == text``. Entities come in order of first mention.
+    """
+    gaz = gazetteer if gazetteer is not None else default_gazetteer()
+    cands = candidates(body, gaz)
+    groups = _Groups(cands)
+    _link_abbreviations(body, cands, groups)
+    _link_names(cands, groups)
+    members: dict[int, list[Candidate]] = defaultdict(list)
+    for n, cand in enumerate(cands):
+        members[groups.find(n)].append(cand)
+    entities = []
+    for group in members.values():
+        if all(c.kind is None for c in group):
+            continue
+        name, kind = _canonical(group)
+        mentions = tuple(
+            Mention(c.text, c.start, c.end) for c in sorted(group, key=lambda c: c.start)
+        )
+        aliases = tuple(sorted({m.text for m in mentions} - {name}))
+        entities.append(Entity(name=name, kind=kind, aliases=aliases, mentions=mentions))
+    entities.sort(key=lambda e: e.mentions[0].start)
+    return entities

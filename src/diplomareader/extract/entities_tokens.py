@@ -1,0 +1,234 @@
+"""Tokens and capitalised runs: the candidate spans the entity rules look at.
+
+A *run* is a stretch of capitalised words on one line, separated by single spaces, that may
+contain lowercase connectors (``of``, ``the``, ``al-``...) between capitalised words:
+"Ministry of Foreign Affairs", "Bashar al-Assad", "Islamic State of Iraq and the Levant".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from diplomareader.extract.names import fold_word
+
+TOKEN_RE: Final = re.compile(
+    r"(?:[^\W\d_]\.){2,}"  # U.S., D.C., U.N.
+    r"|\w+(?:(?:[-'’]|\.(?=[a-z]))\w+)*(?:(?<=s)['’](?!\w))?"  # words, Nur-Sultan, Workers'
+)
+CONNECTORS: Final = frozenset(
+    [
+        "of",
+        "the",
+        "and",
+        "for",
+        "on",
+        "in",
+        "de",
+        "du",
+        "da",
+        "del",
+        "della",
+        "di",
+        "von",
+        "van",
+        "der",
+        "den",
+        "la",
+        "le",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "y",
+        "upon",
+        "to",
+        "at",
+    ]
+)
+"""Lowercase words that may sit inside a name between capitalised words."""
+_PARTICLE_PREFIXES: Final = ("al-", "el-", "ad-", "as-", "ash-", "ar-", "at-", "an-", "az-", "ibn-")
+_SENTENCE_END: Final = frozenset('.!?:;"“”«»•*–—(|[\n')
+_JOINING_GAPS: Final = frozenset({" ", "\u00a0"})
+_ABBREVIATIONS: Final = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "mt",
+        "ft",
+        "gen",
+        "lt",
+        "col",
+        "sen",
+        "rep",
+        "prof",
+        "jr",
+        "sr",
+        "maj",
+        "capt",
+        "sgt",
+        "adm",
+        "cmdr",
+        "gov",
+        "vs",
+        "fr",
+        "rev",
+        "brig",
+    ]
+)
+"""Words whose trailing dot does not end a sentence (``Mr. Johnson``, ``Gen. Votel``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of the body with its offsets, folded key and a few precomputed flags."""
+
+    text: str
+    start: int
+    end: int
+    key: str
+    cap: bool
+    """Starts with a capital letter (or is a particle-prefixed name such as ``al-Assad``)."""
+    sent_start: bool
+    """First word of a sentence, a line or a quotation."""
+
+    @property
+    def lower(self) -> str:
+        """The token in lowercase."""
+        return self.text.lower()
+
+    @property
+    def possessive(self) -> bool:
+        """Ends with ``'s`` or ``s'`` (the mention stops before the apostrophe)."""
+        t = self.text
+        return len(t) > 2 and (t[-2:] in ("'s", "’s") or t[-1] in "'’")
+
+    @property
+    def bare_end(self) -> int:
+        """End offset without a possessive ending."""
+        if not self.possessive:
+            return self.end
+        return self.end - (2 if self.text[-1] in "sS" else 1)
+
+    @property
+    def all_caps(self) -> bool:
+        """Written entirely in capitals (``KAZINFORM``, ``UN``)."""
+        letters = [c for c in self.text if c.isalpha()]
+        return len(letters) > 1 and all(c.isupper() for c in letters)
+
+
+def _is_cap(text: str) -> bool:
+    first = text[0]
+    if first.isupper():
+        return True
+    if first.isdigit():
+        return False
+    low = text.lower()
+    for prefix in _PARTICLE_PREFIXES:
+        if low.startswith(prefix) and len(text) > len(prefix) and text[len(prefix)].isupper():
+            return True
+    return False
+
+
+def _starts_sentence(body: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and body[i] in " \t\u00a0":
+        i -= 1
+    if i < 0:
+        return True
+    ch = body[i]
+    if ch in _SENTENCE_END:
+        # "U.S. forces" or "Gen. Votel": a dot after an abbreviation does not end a sentence.
+        if ch == "." and i >= 2 and body[i - 2] == "." and body[i - 1].isalpha():
+            return False
+        if ch == ".":
+            j = i
+            while j > 0 and body[j - 1].isalpha():
+                j -= 1
+            if body[j:i].lower() in _ABBREVIATIONS:
+                return False
+        return True
+    return False
+
+
+def tokenize(body: str) -> list[Token]:
+    """All word tokens of ``body`` in order."""
+    tokens = []
+    for m in TOKEN_RE.finditer(body):
+        text = m.group(0)
+        start = m.start()
+        cap = _is_cap(text)
+        tokens.append(
+            Token(
+                text=text,
+                start=start,
+                end=m.end(),
+                key=fold_word(text),
+                cap=cap,
+                sent_start=cap and _starts_sentence(body, start),
+            )
+        )
+    return tokens
+
+
+def runs(body: str, tokens: list[Token]) -> list[tuple[int, int]]:
+    """``(first, last + 1)`` token index ranges of capitalised runs, connectors inside only."""
+    result = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        if not tokens[i].cap:
+            i += 1
+            continue
+        start = i
+        last_cap = i
+        j = i + 1
+        while j < n:
+            gap = body[tokens[j - 1].end : tokens[j].start]
+            if gap not in _JOINING_GAPS and not (
+                gap == ". " and tokens[j - 1].lower in _ABBREVIATIONS and tokens[j].cap
+            ):
+                break
+            tok = tokens[j]
+            if tok.cap:
+                last_cap = j
+            elif tok.lower not in CONNECTORS:
+                break
+            j += 1
+        result.append((start, last_cap + 1))
+        i = last_cap + 1
+    return result
+
+
+def headline_lines(body: str, tokens: list[Token]) -> set[int]:
+    """Start offsets of lines written in title case (headlines, link lists).
+
+    A line counts when it does not end like a sentence, has at least four words of four letters
+    or more and at least 80 % of them are capitalised; the rules trust only the gazetteer and
+    first names there.
+    """
+    result: set[int] = set()
+    line_start = -1
+    long_words = caps = 0
+
+    def close() -> None:
+        if long_words >= 4 and caps >= 0.8 * long_words:
+            end = body.find("\n", line_start)
+            line = body[line_start : end if end >= 0 else len(body)].rstrip()
+            if not line.endswith((".", "!", ";", ",", ":", "”", '"', "»")):
+                result.add(line_start)
+
+    for tok in tokens:
+        start = body.rfind("\n", 0, tok.start) + 1
+        if start != line_start:
+            close()
+            line_start, long_words, caps = start, 0, 0
+        if len(tok.text) >= 4 and tok.text[0].isalpha():
+            long_words += 1
+            caps += tok.cap
+    close()
+    return result

@@ -1,0 +1,233 @@
+"""The gazetteer: curated names (bundled YAML files plus the user's own) and the rules' word lists.
+
+File format (every ``*.yaml`` of ``diplomareader/data`` and of ``locations.gazetteer_dir()``)::
+
+    kind: place                 # default kind of the entries below (person, organization, place)
+    entries:
+      - name: Kazakhstan        # canonical name: the one string shown and indexed
+        aliases: [Republic of Kazakhstan, Qazaqstan, Казахстан]   # other names, abbreviations
+        adjectives: [Kazakh, Kazakhstani]                          # words that refer to it
+      - {name: Aibek Smadyarov, kind: person, aliases: [Smadyarov]}
+
+A file may also extend the rules' word lists (``first_names``, ``person_titles``, ``org_tails``,
+see ``data/lexicon.yaml``). Names are matched through ``name_key``, so spelling and
+transliteration variants of an alias match too. An alias written in capitals of up to six letters
+(``UN``, ``CIS``, ``U.S.``) matches only when written in capitals. A user entry whose name (or
+alias) is already known replaces the bundled meaning of that alias.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Final, cast
+
+import yaml
+
+from diplomareader.extract.names import fold_word
+from diplomareader.model import EntityKind, InputError
+
+log = logging.getLogger(__name__)
+
+KINDS: Final[frozenset[str]] = frozenset({"person", "organization", "place"})
+LEXICON_KEYS: Final = (
+    "person_titles",
+    "honorifics",
+    "person_roles",
+    "speech_verbs",
+    "org_tails",
+    "org_heads",
+    "place_tails",
+    "place_heads",
+    "place_prepositions",
+    "name_particles",
+    "first_names",
+    "not_names",
+)
+"""Word lists a gazetteer file may extend."""
+
+
+@dataclass(frozen=True)
+class GazEntry:
+    """One curated entity: canonical name, kind and the names it goes by."""
+
+    name: str
+    kind: EntityKind
+    aliases: tuple[str, ...] = ()
+    adjectives: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Match:
+    """What a phrase key points to: an entry, and whether the phrase is one of its adjectives."""
+
+    entry: GazEntry
+    adjective: bool = False
+    exact: frozenset[str] = frozenset()
+    """If not empty, the surface forms the text must show exactly (capitalised abbreviations)."""
+
+
+def phrase_key(text: str) -> str:
+    """The lookup key of a phrase: the folded keys of its words joined by spaces."""
+    keys = (fold_word(w) for w in text.replace("’", "'").split())
+    return " ".join(k for k in keys if k)
+
+
+def _is_abbreviation(alias: str) -> bool:
+    """Short all-capital aliases (UN, CIS, U.S.) are matched case-sensitively."""
+    letters = [c for c in alias if c.isalpha()]
+    return 0 < len(letters) <= 6 and all(c.isupper() for c in letters) and " " not in alias
+
+
+@dataclass
+class Gazetteer:
+    """Phrase keys to entries, plus the word lists the rules use (all lowercased)."""
+
+    entries: list[GazEntry] = field(default_factory=list)
+    phrases: dict[str, Match] = field(default_factory=dict)
+    first_words: set[str] = field(default_factory=set)
+    """Keys of the first word of every phrase (a quick filter before longer lookups)."""
+    max_words: int = 1
+    lexicon: dict[str, set[str]] = field(default_factory=dict)
+
+    def words(self, name: str) -> set[str]:
+        """A word list of the lexicon (lowercased words and phrases)."""
+        return self.lexicon.setdefault(name, set())
+
+    def add(self, entry: GazEntry, *, override: bool) -> None:
+        """Index ``entry`` under its name, aliases and adjectives."""
+        self.entries.append(entry)
+        forms = [(entry.name, False)] + [(a, False) for a in entry.aliases]
+        forms += [(a, True) for a in entry.adjectives]
+        for form, adjective in forms:
+            variants = [form]
+            if form.lower().startswith("the ") and not entry.name.lower().startswith("the "):
+                variants = [form[4:]]
+            for variant in variants:
+                self._index(variant, entry, adjective, override)
+
+    def _index(self, form: str, entry: GazEntry, adjective: bool, override: bool) -> None:
+        key = phrase_key(form)
+        if not key:
+            return
+        exact = frozenset({form}) if _is_abbreviation(form) else frozenset()
+        old = self.phrases.get(key)
+        if old is not None and not override:
+            if old.entry is entry:
+                # Same entity: a case-insensitive form wins over an exact-only one.
+                merged = old.exact | exact if (old.exact and exact) else frozenset()
+                self.phrases[key] = Match(entry, old.adjective and adjective, merged)
+            return
+        self.phrases[key] = Match(entry, adjective, exact)
+        words = key.split()
+        self.first_words.add(words[0])
+        self.max_words = max(self.max_words, len(words))
+
+    def extend_lexicon(self, name: str, values: Iterable[Any]) -> None:
+        """Add words to one of the rules' word lists."""
+        self.words(name).update(str(v).lower() for v in values if str(v).strip())
+
+
+def _parse_entries(data: dict[str, Any], source: str) -> list[GazEntry]:
+    """Entries of one loaded YAML mapping; raises InputError on a malformed file."""
+    default_kind = data.get("kind")
+    raw_entries = data.get("entries") or []
+    if not isinstance(raw_entries, list):
+        raise InputError(f"{source}: 'entries' must be a list")
+    entries = []
+    for i, raw in enumerate(raw_entries):
+        if not isinstance(raw, dict) or not str(raw.get("name") or "").strip():
+            raise InputError(f"{source}: entry {i + 1} needs a 'name'")
+        unknown = set(raw) - {"name", "kind", "aliases", "adjectives"}
+        if unknown:
+            raise InputError(
+                f"{source}: entry {raw['name']!r} has unknown keys {sorted(map(str, unknown))}"
+                " (a name with a comma must be quoted)"
+            )
+        kind = raw.get("kind", default_kind)
+        if kind not in KINDS:
+            raise InputError(
+                f"{source}: entry {raw['name']!r} has kind {kind!r}; use {sorted(KINDS)}"
+            )
+        lists = {}
+        for key in ("aliases", "adjectives"):
+            value = raw.get(key) or []
+            if isinstance(value, str):
+                value = [value]
+            if not isinstance(value, list):
+                raise InputError(f"{source}: {key} of {raw['name']!r} must be a list")
+            lists[key] = tuple(str(v).strip() for v in value if str(v).strip())
+        entries.append(
+            GazEntry(
+                str(raw["name"]).strip(),
+                cast(EntityKind, kind),
+                lists["aliases"],
+                lists["adjectives"],
+            )
+        )
+    return entries
+
+
+def load_text(gaz: Gazetteer, text: str, source: str, *, override: bool) -> None:
+    """Add the entries and word lists of one YAML document to ``gaz``."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise InputError(f"{source}: not valid YAML ({str(exc).splitlines()[0]})") from exc
+    if data is None:
+        return
+    if isinstance(data, list):
+        data = {"entries": data}
+    if not isinstance(data, dict):
+        raise InputError(f"{source}: expected a mapping with 'entries'")
+    for entry in _parse_entries(data, source):
+        gaz.add(entry, override=override)
+    for key in LEXICON_KEYS:
+        values = data.get(key)
+        if isinstance(values, list):
+            gaz.extend_lexicon(key, values)
+
+
+def bundled_texts() -> list[tuple[str, str]]:
+    """``(file name, YAML text)`` of the gazetteer files shipped in the package."""
+    folder = resources.files("diplomareader") / "data"
+    files = sorted((f for f in folder.iterdir() if f.name.endswith(".yaml")), key=lambda f: f.name)
+    return [(f.name, f.read_text(encoding="utf-8")) for f in files]
+
+
+def build_gazetteer(user_dir: Path | None = None) -> Gazetteer:
+    """The bundled gazetteer, extended by every ``*.yaml``/``*.yml`` file of ``user_dir``.
+
+    A broken user file is skipped with a logged warning (the reader must still open).
+    """
+    gaz = Gazetteer()
+    for name, text in bundled_texts():
+        load_text(gaz, text, name, override=False)
+    if user_dir is not None and user_dir.is_dir():
+        for path in sorted([*user_dir.glob("*.yaml"), *user_dir.glob("*.yml")]):
+            try:
+                load_text(gaz, path.read_text(encoding="utf-8"), str(path), override=True)
+            except (InputError, OSError, UnicodeDecodeError) as exc:
+                log.warning("gazetteer file skipped: %s", exc)
+    return gaz
+
+
+@lru_cache(maxsize=4)
+def _cached(user_dir: str) -> Gazetteer:
+    return build_gazetteer(Path(user_dir) if user_dir else None)
+
+
+def default_gazetteer() -> Gazetteer:
+    """The gazetteer used by ``extract_entities``: bundled files plus the user's folder."""
+    from diplomareader.store.locations import gazetteer_dir
+
+    return _cached(str(gazetteer_dir()))
+
+
+def reload_gazetteer() -> None:
+    """Forget the loaded gazetteer so that the next extraction rereads the files."""
+    _cached.cache_clear()

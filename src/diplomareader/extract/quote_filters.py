@@ -1,0 +1,54 @@
+"""Tell scare quotes and titles of works from quotes.
+
+A short quote ("so-called “referendums”") is kept only when a cue in its own sentence attributes
+it (a partial quote: 'Lavrov called it “unacceptable”'). A title-case span ("“The Art of the
+Deal”") or one named as a work ("the book “...”") is not a quote unless a speaker follows it
+directly.
+"""
+
+from __future__ import annotations
+
+import re
+
+from diplomareader.extract.quote_attrib import Attribution
+from diplomareader.extract.quote_marks import QuotedSpan
+
+_WORD = re.compile(r"[^\W_][\w’'\-]*")
+_MINOR = frozenset(
+    re.findall(
+        r"\S+",
+        "a an the of and or in on at to for with by from as vs de la le du von van is it its",
+    )
+)
+_WORK_BEFORE = re.compile(
+    r"(?:\b(?:book|books|film|movie|documentary|song|album|novel|play|poem|article|op-ed|column|"
+    r"essay|report|headline|headlined|titled|entitled|named|dubbed|nicknamed|slogan|hashtag|"
+    r"show|series|program|programme|campaign|initiative|operation|term|phrase|word|words|"
+    r"so-called|known as|termed|branded|label|labeled|labelled)\s*,?\s*)$",
+    re.IGNORECASE,
+)
+
+
+def _title_case(text: str) -> bool:
+    """True when every major word is capitalised ("The Art of the Deal")."""
+    words = _WORD.findall(text)
+    major = [w for w in words if w.lower() not in _MINOR]
+    return bool(major) and all(w[0].isupper() or w[0].isdigit() for w in major)
+
+
+def is_not_a_quote(
+    body: str, span: QuotedSpan, start: int, end: int, attribution: Attribution | None
+) -> bool:
+    """True for scare quotes and titles of works (see the module docstring)."""
+    text = body[start:end]
+    words = len(_WORD.findall(text))
+    how = attribution.how if attribution else "none"
+    if not span.open_mark:
+        return words < 3
+    direct = how in ("after", "colon", "dash", "according")
+    before = body[max(0, span.start - 40) : span.start - 1]
+    if _WORK_BEFORE.search(before) and not direct and words <= 8:
+        return True
+    if _title_case(text) and words <= 12 and not direct:
+        return True
+    return words < 3 and how not in ("after", "before", "dash", "according")

@@ -1,0 +1,175 @@
+"""Turn speaker phrases into names: entity canonical names, pronouns and roles resolved.
+
+A named phrase takes the canonical name of the person or organisation mention it overlaps (or,
+failing that, of an entity with the same name or surname); otherwise its cleaned text. A pronoun
+takes the last named speaker before it; a role ("the President", "the minister") takes the last
+person named with that title ("Kazakh President Kassym-Jomart Tokayev"), else the last named
+speaker, else the next one; an unnamed body ("the ministry") takes the last named body whose
+name contains the noun.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from diplomareader.extract.quote_lexicon import TITLES
+from diplomareader.extract.quote_speaker import SpeakerRef, Token, norm_title
+from diplomareader.model import Entity
+
+
+@dataclass(frozen=True)
+class Named:
+    """A named speaker (or titled person) at a position of the body."""
+
+    pos: int
+    name: str
+    """Canonical (or cleaned) name."""
+    person: bool
+    titles: frozenset[str] = frozenset()
+
+
+def _surname(name: str) -> str:
+    """The last word of a name, case-folded."""
+    words = name.replace("’", "'").split()
+    return words[-1].casefold() if words else ""
+
+
+class SpeakerResolver:
+    """Resolves speaker phrases of one article against its entities and named speakers."""
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        """Index the person and organisation mentions of ``entities``."""
+        spans: list[tuple[int, int, Entity]] = []
+        self._by_name: dict[str, Entity] = {}
+        self._by_surname: dict[str, Entity] = {}
+        for entity in entities:
+            if entity.kind not in ("person", "organization"):
+                continue
+            spans.extend((m.start, m.end, entity) for m in entity.mentions)
+            for alias in (entity.name, *entity.aliases, *(m.text for m in entity.mentions)):
+                self._by_name.setdefault(alias.casefold(), entity)
+            if entity.kind == "person":
+                self._by_surname.setdefault(_surname(entity.name), entity)
+        spans.sort(key=lambda s: (s[0], s[1]))
+        self._spans = spans
+        self._starts = [s[0] for s in spans]
+        self._named: list[Named] = []
+        self._titled: list[Named] = []
+        self._pending: list[tuple[int, SpeakerRef, frozenset[str], bool]] = []
+        self._full: dict[str, str | None] = {}
+
+    def entity_for(self, start: int, end: int, text: str) -> Entity | None:
+        """The person/organisation entity whose mention overlaps ``[start, end)``, or by name."""
+        index = bisect.bisect_left(self._starts, end)
+        best: Entity | None = None
+        for s, e, entity in reversed(self._spans[max(0, index - 8) : index]):
+            if s < end and e > start and (best is None or entity.kind == "person"):
+                best = entity
+        if best is not None:
+            return best
+        found = self._by_name.get(text.casefold())
+        if found is None and " " not in text.strip():
+            found = self._by_surname.get(text.casefold())
+        return found
+
+    def named(self, ref: SpeakerRef) -> tuple[str, bool] | None:
+        """Canonical name of a ``name``/``group`` phrase and whether it is a person."""
+        if ref.name is None or ref.kind not in ("name", "group"):
+            return None
+        start = ref.name_start if ref.name_start >= 0 else ref.start
+        end = ref.name_end if ref.name_end >= 0 else ref.end
+        entity = self.entity_for(start, end, ref.name)
+        if entity is not None:
+            return entity.name, entity.kind == "person"
+        person = ref.kind == "name" and not (ref.name.isupper() and len(ref.name) > 1)
+        if person and " " not in ref.name:
+            full = self._full.get(ref.name.casefold())
+            if full:
+                return full, True
+        return ref.name, person
+
+    def add_name(self, ref: SpeakerRef) -> None:
+        """Record a person's name as written, so a bare surname can take the full name."""
+        if ref.kind != "name" or not ref.name or " " not in ref.name:
+            return
+        key = _surname(ref.name)
+        if key not in self._full:
+            self._full[key] = ref.name
+        elif self._full[key] not in (None, ref.name):
+            self._full[key] = None
+
+    def add_speaker(self, pos: int, ref: SpeakerRef) -> None:
+        """Record a named speaker (subject of a cue verb) at ``pos``."""
+        self._pending.append((pos, ref, frozenset(ref.titles), False))
+        self.add_name(ref)
+
+    def add_titled(self, pos: int, ref: SpeakerRef, extra: Sequence[Token] = ()) -> None:
+        """Record a person named with titles ("Foreign Minister Sergey Lavrov") at ``pos``."""
+        titles = set(ref.titles) | {norm_title(t.text) for t in extra if t.bare in TITLES}
+        self.add_name(ref)
+        if titles:
+            self._pending.append((pos, ref, frozenset(titles), True))
+
+    def finish(self) -> None:
+        """Name the recorded speakers and sort them by position (call before resolving)."""
+        for pos, ref, titles, titled in self._pending:
+            found = self.named(ref)
+            if found is not None:
+                target = self._titled if titled else self._named
+                target.append(Named(pos, found[0], found[1], titles))
+        self._pending.clear()
+        self._named.sort(key=lambda n: n.pos)
+        self._titled.sort(key=lambda n: n.pos)
+
+    def _last(self, items: list[Named], pos: int, want: str | None, person: bool) -> str | None:
+        """The last item before ``pos`` (optionally with title ``want`` / persons only)."""
+        index = bisect.bisect_left([n.pos for n in items], pos)
+        for item in reversed(items[:index]):
+            if (want is None or want in item.titles) and (item.person or not person):
+                return item.name
+        return None
+
+    def _next(self, items: list[Named], pos: int, want: str | None, person: bool) -> str | None:
+        """The first item after ``pos`` (optionally with title ``want`` / persons only)."""
+        for item in items:
+            if (
+                item.pos > pos
+                and (want is None or want in item.titles)
+                and (item.person or not person)
+            ):
+                return item.name
+        return None
+
+    def resolve(self, ref: SpeakerRef, pos: int) -> str | None:
+        """The speaker's name for a phrase at ``pos``, or None when the text does not say."""
+        if ref.kind in ("name", "group"):
+            if ref.kind == "group" and (ref.name is None or ref.name.islower()):
+                return self._group(ref.name, pos) if ref.name else None
+            found = self.named(ref)
+            return found[0] if found else None
+        if ref.kind == "pronoun":
+            if ref.name in ("he", "she"):
+                return self._last(self._named, pos, None, True) or self._last(
+                    self._titled, pos, None, True
+                )
+            if ref.name == "it":
+                return self._last(self._named, pos, None, False)
+            return None
+        role = ref.name
+        return (
+            self._last(self._titled, pos, role, True)
+            or self._last(self._named, pos, role, True)
+            or self._last(self._named, pos, None, True)
+            or self._next(self._titled, pos, role, True)
+            or self._next(self._named, pos, None, True)
+        )
+
+    def _group(self, noun: str, pos: int) -> str | None:
+        """The last named body before ``pos`` whose name contains ``noun``."""
+        index = bisect.bisect_left([n.pos for n in self._named], pos)
+        for item in reversed(self._named[:index]):
+            if not item.person and noun in item.name.lower():
+                return item.name
+        return None

@@ -1,0 +1,174 @@
+"""Direct quotes with their speakers: ``extract_quotes(body, entities)``.
+
+The body is cleaned text, paragraphs separated by one blank line. Steps: find the spans between
+quotation marks (``quote_marks``), add colon-introduced block quotes without marks, attribute each
+quote from its context (``quote_attrib``), carry a speaker over to quotes with no cue of their
+own, resolve pronouns and roles and map names to entity canonical names (``quote_resolve``), and
+drop scare quotes and titles of works. Pure string work: no model, no network.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from diplomareader.extract.quote_attrib import (
+    Attribution,
+    after_quote,
+    before_quote,
+    colon_lead_in,
+    sentence_breaks,
+)
+from diplomareader.extract.quote_filters import is_not_a_quote
+from diplomareader.extract.quote_marks import QuotedSpan, find_quoted_spans, paragraph_spans
+from diplomareader.extract.quote_resolve import SpeakerResolver
+from diplomareader.extract.quote_scan import scan_speech_events
+from diplomareader.model import Entity, Quote
+
+_TRIM = " \t\n,;:—–-"
+
+
+@dataclass
+class _Candidate:
+    """A quote being attributed: its span, paragraph and attribution so far."""
+
+    span: QuotedSpan
+    para: int
+    attribution: Attribution | None = None
+
+
+def _trim(body: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``[start, end)`` past surrounding spaces and trailing commas."""
+    while start < end and body[start] in " \t\n":
+        start += 1
+    while end > start and body[end - 1] in _TRIM:
+        end -= 1
+    return start, end
+
+
+def _paragraph_of(paragraphs: list[tuple[int, int]], pos: int) -> int:
+    """Index of the paragraph holding ``pos``."""
+    lo, hi = 0, len(paragraphs) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if paragraphs[mid][0] <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _block_quotes(
+    body: str, paragraphs: list[tuple[int, int]], spans: list[QuotedSpan]
+) -> list[_Candidate]:
+    """Paragraphs without marks introduced by a colon lead-in ("Tokayev had said:")."""
+    quoted = {_paragraph_of(paragraphs, s.start) for s in spans}
+    found = []
+    for index in range(1, len(paragraphs)):
+        start, end = paragraphs[index]
+        if index in quoted or body[start] in "\"“„«'‘":
+            continue
+        attribution = colon_lead_in(body, *paragraphs[index - 1])
+        if attribution is None or attribution.speaker is None:
+            continue
+        span = QuotedSpan(start, end, "", True)
+        found.append(
+            _Candidate(span, index, Attribution(attribution.speaker, attribution.cue, "colon"))
+        )
+    return found
+
+
+def _attribute(body: str, paragraphs: list[tuple[int, int]], cands: list[_Candidate]) -> None:
+    """Attribute each candidate from its own sentence, or from a colon lead-in before it."""
+    for index, cand in enumerate(cands):
+        if cand.attribution is not None:
+            continue
+        span = cand.span
+        p_start, p_end = paragraphs[cand.para]
+        open_pos = span.start - 1
+        prev = cands[index - 1] if index else None
+        lo = p_start
+        if prev is not None and prev.span.end >= p_start:
+            lo = prev.span.end + 1
+        breaks = [b for b in sentence_breaks(body, lo, open_pos) if b <= open_pos]
+        left = breaks[-1] if breaks else lo
+        nxt = cands[index + 1] if index + 1 < len(cands) else None
+        p_last = paragraphs[_paragraph_of(paragraphs, span.end)][1]
+        limit = min(p_last, nxt.span.start - 1 if nxt and nxt.span.start < p_last else p_last)
+        after = span.end + 1 if span.closed else span.end
+        right = sentence_breaks(body, after, limit)
+        if right:
+            limit = right[0]
+        attribution = None
+        if after < limit:
+            attribution = after_quote(body, span.end, limit)
+        if attribution is None and left < open_pos:
+            attribution = before_quote(body, left, open_pos)
+        if attribution is None and not body[p_start:open_pos].strip() and cand.para:
+            attribution = colon_lead_in(body, *paragraphs[cand.para - 1])
+            if attribution is not None:
+                attribution = Attribution(attribution.speaker, attribution.cue, "colon")
+        cand.attribution = attribution
+
+
+def _carry_over(
+    cands: list[_Candidate],
+    events: list[tuple[int, Attribution]],
+    paragraphs: list[tuple[int, int]],
+) -> None:
+    """Give quotes with no cue the speaker of the last speech event in the last two paragraphs."""
+    for cand in cands:
+        if cand.attribution is not None:
+            continue
+        floor = paragraphs[max(0, cand.para - 1)][0]
+        best = None
+        for pos, attribution in events:
+            if pos >= cand.span.start:
+                break
+            if pos >= floor:
+                best = attribution
+        if best is not None:
+            cand.attribution = Attribution(best.speaker, best.cue, "carry")
+
+
+def extract_quotes(body: str, entities: Sequence[Entity] = ()) -> list[Quote]:
+    """The direct quotes of ``body`` with speakers (canonical names from ``entities``)."""
+    paragraphs = paragraph_spans(body)
+    if not paragraphs:
+        return []
+    spans = find_quoted_spans(body)
+    cands = [_Candidate(s, _paragraph_of(paragraphs, s.start)) for s in spans]
+    cands.extend(_block_quotes(body, paragraphs, spans))
+    cands.sort(key=lambda c: c.span.start)
+    _attribute(body, paragraphs, cands)
+    resolver = SpeakerResolver(entities)
+    events = scan_speech_events(
+        body, paragraphs, [(c.span.start, c.span.end) for c in cands], resolver
+    )
+    for cand in cands:
+        att = cand.attribution
+        if att is not None and att.speaker is not None:
+            resolver.add_speaker(att.speaker.start, att.speaker)
+            events.append((cand.span.start, att))
+    events.sort(key=lambda e: e[0])
+    resolver.finish()
+    _carry_over(cands, events, paragraphs)
+    quotes = []
+    for cand in cands:
+        start, end = _trim(body, cand.span.start, cand.span.end)
+        if start >= end or is_not_a_quote(body, cand.span, start, end, cand.attribution):
+            continue
+        att = cand.attribution
+        ref = att.speaker if att else None
+        speaker = resolver.resolve(ref, ref.start) if ref is not None else None
+        quotes.append(
+            Quote(
+                text=body[start:end],
+                start=start,
+                end=end,
+                speaker=speaker,
+                speaker_mention=ref.mention if ref is not None else None,
+                cue=att.cue if att else None,
+            )
+        )
+    return quotes

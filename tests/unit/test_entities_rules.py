@@ -1,0 +1,178 @@
+"""The entity rules on sentences written for this project (names the gazetteer does not know)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from diplomareader.extract.entities import extract_entities
+from diplomareader.extract.gazetteer import build_gazetteer
+from diplomareader.model import Entity
+
+
+def _find(entities: list[Entity], mention: str) -> Entity:
+    for entity in entities:
+        if any(m.text == mention for m in entity.mentions):
+            return entity
+    raise AssertionError(f"{mention!r} not found in {[(e.name, e.kind) for e in entities]}")
+
+
+def _absent(entities: list[Entity], mention: str) -> None:
+    assert all(m.text != mention for e in entities for m in e.mentions), mention
+
+
+def _check_offsets(body: str, entities: list[Entity]) -> None:
+    for entity in entities:
+        for m in entity.mentions:
+            assert body[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    ("body", "mention", "kind"),
+    [
+        ("Foreign Minister Zhanbolat Ussenov arrived on Monday.", "Zhanbolat Ussenov", "person"),
+        ("The talks were led by Ambassador Rakhim Oshakbayev.", "Rakhim Oshakbayev", "person"),
+        ("Mr Oshakbayev declined to comment.", "Oshakbayev", "person"),
+        ("A statement was issued by Murat Zhaksylykov on Friday.", "Murat Zhaksylykov", "person"),
+        (
+            "The Ministry of Digital Development will publish the rules.",
+            "Ministry of Digital Development",
+            "organization",
+        ),
+        (
+            "Officials from the Tamkeen Relief Agency were present.",
+            "Tamkeen Relief Agency",
+            "organization",
+        ),
+        (
+            "The Kazakh Ministry of Energy confirmed the figures.",
+            "Kazakh Ministry of Energy",
+            "organization",
+        ),
+        ("Shelling was reported in Khirbet Ghazaleh overnight.", "Khirbet Ghazaleh", "place"),
+        ("Fighting continued near Tal Abyad on Sunday.", "Tal Abyad", "place"),
+        ("Residents of the Karrada district fled.", "Karrada", "place"),
+        ("Water levels in Lake Balkhash fell again.", "Lake Balkhash", "place"),
+        ("The Government of Iraq welcomed the vote.", "Government of Iraq", "organization"),
+    ],
+)
+def test_rules_find_unknown_names(body: str, mention: str, kind: str) -> None:
+    entities = extract_entities(body)
+    _check_offsets(body, entities)
+    assert _find(entities, mention).kind == kind
+
+
+def test_surname_after_full_name_is_one_entity() -> None:
+    body = "Deputy Minister Yerlan Karin spoke first. Later, Karin said the talks went well."
+    entities = extract_entities(body)
+    karin = _find(entities, "Yerlan Karin")
+    assert _find(entities, "Karin") is karin
+    assert karin.name == "Yerlan Karin"
+
+
+def test_abbreviation_joins_expansion() -> None:
+    body = "The Tamkeen Relief Agency (TRA) opened two offices. The TRA said more would follow."
+    entities = extract_entities(body)
+    tra = _find(entities, "TRA")
+    assert _find(entities, "Tamkeen Relief Agency") is tra
+    assert tra.name == "Tamkeen Relief Agency"
+    assert len(tra.mentions) == 3
+
+
+def test_known_abbreviations_are_case_sensitive() -> None:
+    body = "Let us see. The US and the WHO agreed. Who knows what comes next?"
+    entities = extract_entities(body)
+    assert _find(entities, "US").name == "United States"
+    assert _find(entities, "WHO").name == "World Health Organization"
+    _absent(entities, "us")
+    _absent(entities, "Who")
+
+
+def test_possessive_is_left_out_of_the_mention() -> None:
+    body = "Toqayev’s remarks and Kazakhstan's position were discussed."
+    entities = extract_entities(body)
+    assert _find(entities, "Toqayev").name == "Kassym-Jomart Tokayev"
+    assert _find(entities, "Kazakhstan").kind == "place"
+
+
+def test_sentence_start_words_are_not_names() -> None:
+    body = "However, the delegation left. During the visit, nothing was signed. Still, talks go on."
+    assert extract_entities(body) == []
+
+
+def test_headline_lines_do_not_invent_names() -> None:
+    body = "Defense Minister Explains Measures After Recent Findings Of Debris\n\nThe text follows."
+    entities = extract_entities(body)
+    _absent(entities, "Explains Measures After Recent Findings")
+
+
+def test_all_caps_dateline_matches_gazetteer() -> None:
+    body = "ASTANA. KAZINFORM The government approved the plan."
+    entities = extract_entities(body)
+    assert _find(entities, "ASTANA").name == "Astana"
+    assert _find(entities, "KAZINFORM").kind == "organization"
+
+
+@pytest.mark.parametrize(
+    ("mention", "name", "kind"),
+    [
+        ("Nur-Sultan", "Astana", "place"),
+        ("Zaporozhye", "Zaporizhzhia", "place"),
+        ("Kiev", "Kyiv", "place"),
+        ("Zelenskyy", "Volodymyr Zelensky", "person"),
+        ("Donetsk People's Republic", "Donetsk People's Republic", "place"),
+        ("ISIL", "Islamic State", "organization"),
+        ("Daesh", "Islamic State", "organization"),
+        ("Ukrainian", "Ukraine", "place"),
+    ],
+)
+def test_gazetteer_aliases(mention: str, name: str, kind: str) -> None:
+    body = f"Officials mentioned {mention} twice."
+    entity = _find(extract_entities(body), mention)
+    assert (entity.name, entity.kind) == (name, kind)
+
+
+def test_user_gazetteer_file_extends_and_overrides(tmp_path: Path) -> None:
+    (tmp_path / "mine.yaml").write_text(
+        "kind: person\n"
+        "entries:\n"
+        "  - name: Zhanna Qoishybayeva\n"
+        "    aliases: [Qoishybayeva, Жанна Койшибаева]\n"
+        "  - {name: Harbour Group, kind: organization, aliases: [HG]}\n"
+        "first_names: [Zhanna]\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "broken.yaml").write_text("entries: [{aliases: [x]}]\n", encoding="utf-8")
+    gaz = build_gazetteer(tmp_path)
+    body = "Койшибаева met the HG board. Koishybayeva said the HG would grow."
+    entities = extract_entities(body, gaz)
+    person = _find(entities, "Койшибаева")
+    assert person.name == "Zhanna Qoishybayeva"
+    assert _find(entities, "Koishybayeva") is person
+    assert _find(entities, "HG").name == "Harbour Group"
+
+
+def test_user_gazetteer_dir_from_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from diplomareader.extract import gazetteer
+
+    (tmp_path / "extra.yml").write_text(
+        "entries:\n  - {name: Qyzylsai Council, kind: organization, aliases: [QSC]}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("DIPLOMAREADER_GAZETTEER_DIR", str(tmp_path))
+    gazetteer.reload_gazetteer()
+    try:
+        entity = _find(extract_entities("The QSC met."), "QSC")
+        assert entity.name == "Qyzylsai Council"
+    finally:
+        monkeypatch.delenv("DIPLOMAREADER_GAZETTEER_DIR")
+        gazetteer.reload_gazetteer()
+
+
+def test_empty_and_odd_bodies() -> None:
+    assert extract_entities("") == []
+    assert extract_entities("   \n\n  ") == []
+    assert extract_entities("12 34 !!! ...") == []
