@@ -55,7 +55,12 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def atomic_write_text(path: Path, text: str, *, mode: int = 0o644) -> None:
-    """Replace ``path`` with ``text`` (UTF-8) atomically; raises StoreError, leaving no temp file.
+    """Replace ``path`` with ``text`` (UTF-8) atomically (see ``atomic_write_bytes``)."""
+    atomic_write_bytes(path, text.encode("utf-8"), mode=mode)
+
+
+def atomic_write_bytes(path: Path, data: bytes, *, mode: int = 0o644) -> None:
+    """Replace ``path`` with ``data`` atomically; raises StoreError, leaving no temp file.
 
     The permission bits of an existing file are kept; a new file gets ``mode``.
     """
@@ -66,7 +71,6 @@ def atomic_write_text(path: Path, text: str, *, mode: int = 0o644) -> None:
         raise StoreError(describe_os_error("create the folder of", path, error)) from None
     with contextlib.suppress(OSError):  # keep an existing file's permissions
         mode = path.stat().st_mode & 0o7777
-    data = text.encode("utf-8")
     try:
         fd, tmp_name = tempfile.mkstemp(
             prefix=f"{TEMP_PREFIX}{path.name}.", suffix=TEMP_SUFFIX, dir=folder
@@ -123,7 +127,7 @@ def file_lock(path: Path) -> Iterator[None]:
         lock.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as error:
-        raise StoreError(describe_os_error("lock", path, error)) from None
+        raise StoreError(describe_os_error("write", path, error)) from None
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield

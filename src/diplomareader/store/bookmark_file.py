@@ -8,7 +8,8 @@ data: a file that does not parse, or holds entries that do not make sense, is co
 from __future__ import annotations
 
 import datetime as dt
-import shutil
+import hashlib
+import os
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Final
@@ -50,7 +51,27 @@ def _str_representer(dumper: Any, value: str) -> Any:
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
+class _Context(str):
+    """Prefix/suffix text: written double-quoted, so its line breaks show as ``\\n``."""
+
+
+def _context_representer(dumper: Any, value: _Context) -> Any:
+    """Double-quoted style for short context strings."""
+    return dumper.represent_scalar("tag:yaml.org,2002:str", str(value), style='"')
+
+
+class _Flow(list[str]):
+    """A short list written on one line (``tags: [un, ukraine]``)."""
+
+
+def _flow_representer(dumper: Any, value: _Flow) -> Any:
+    """Flow style for tag lists."""
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", list(value), flow_style=True)
+
+
 _Dumper.add_representer(str, _str_representer)
+_Dumper.add_representer(_Flow, _flow_representer)
+_Dumper.add_representer(_Context, _context_representer)
 
 
 class CorruptFile(Exception):
@@ -68,21 +89,57 @@ class FileState:
 def _entry_to_dict(bookmark: Bookmark) -> dict[str, Any]:
     """One bookmark as an ordered mapping for YAML."""
     data = {name: getattr(bookmark, name) for name in FIELD_ORDER}
-    data["tags"] = list(bookmark.tags)
+    data["tags"] = _Flow(bookmark.tags)
+    data["prefix"] = _Context(bookmark.prefix)
+    data["suffix"] = _Context(bookmark.suffix)
     return data
 
 
-def dump_state(state: FileState, name: str = "bookmarks.yaml") -> str:
+DumpCache = dict[str, tuple[Bookmark, str]]
+"""Bookmark id -> (bookmark, its YAML text): unchanged entries are not dumped again."""
+
+
+def _entry_yaml(bookmark: Bookmark, cache: DumpCache | None) -> str:
+    """The YAML list item of one bookmark (from the cache when it has not changed)."""
+    if cache is not None:
+        hit = cache.get(bookmark.id)
+        if hit is not None and (hit[0] is bookmark or hit[0] == bookmark):
+            return hit[1]
+    text = str(
+        yaml.dump(
+            [_entry_to_dict(bookmark)],
+            Dumper=_Dumper,
+            sort_keys=False,
+            allow_unicode=True,
+            width=100,
+        )
+    )
+    if cache is not None:
+        cache[bookmark.id] = (bookmark, text)
+    return text
+
+
+def dump_state(
+    state: FileState, name: str = "bookmarks.yaml", cache: DumpCache | None = None
+) -> str:
     """The YAML text of ``state`` (bookmarks in creation order, newest tombstones kept)."""
     ordered = sorted(state.bookmarks.values(), key=lambda b: (parse_time(b.created), b.id))
     tombs = sorted(state.deleted.items(), key=lambda kv: parse_time(kv[1]))[-MAX_TOMBSTONES:]
-    doc = {
-        "version": FORMAT_VERSION,
-        "bookmarks": [_entry_to_dict(b) for b in ordered],
-        "deleted": dict(tombs),
-    }
-    body = yaml.dump(doc, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
-    return HEADER.format(version=FORMAT_VERSION, name=name) + str(body)
+    if cache is not None:
+        for stale in cache.keys() - state.bookmarks.keys():
+            del cache[stale]
+    parts = [HEADER.format(version=FORMAT_VERSION, name=name), f"version: {FORMAT_VERSION}\n"]
+    parts.append("bookmarks:\n" if ordered else "bookmarks: []\n")
+    parts += [_entry_yaml(b, cache) for b in ordered]
+    parts.append(
+        str(yaml.dump({"deleted": dict(tombs)}, Dumper=_Dumper, sort_keys=False, width=100))
+    )
+    return "".join(parts)
+
+
+def digest(data: bytes) -> str:
+    """Fingerprint of the file's bytes, to skip parsing a file we wrote or read ourselves."""
+    return hashlib.sha1(data).hexdigest()
 
 
 def _scalar_text(value: Any) -> str | None:
@@ -159,7 +216,8 @@ def parse_state(text: str) -> tuple[FileState, list[str]]:
 
 
 def backup_corrupt(path: Path, data: bytes) -> Path:
-    """Copy the bytes of a broken file to ``<name>.corrupt-<time>`` (reusing an identical one)."""
+    """Save the bytes of a broken file as ``<name>.corrupt-<time>`` (reusing an identical one);
+    an existing backup is never overwritten."""
     for existing in sorted(path.parent.glob(f"{path.name}.corrupt-*")):
         try:
             if existing.read_bytes() == data:
@@ -167,18 +225,20 @@ def backup_corrupt(path: Path, data: bytes) -> Path:
         except OSError:
             continue
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-    backup = path.with_name(f"{path.name}.corrupt-{stamp}")
-    counter = 1
-    while backup.exists():
-        counter += 1
-        backup = path.with_name(f"{path.name}.corrupt-{stamp}-{counter}")
-    try:
-        shutil.copyfile(path, backup)
-        if backup.read_bytes() != data:  # the file changed under us: keep what we read
-            backup.write_bytes(data)
-    except OSError as error:
-        raise StoreError(describe_os_error("back up the broken file", path, error)) from None
-    return backup
+    for counter in range(1, 1000):
+        suffix = f"-{counter}" if counter > 1 else ""
+        backup = path.with_name(f"{path.name}.corrupt-{stamp}{suffix}")
+        try:
+            with open(backup, "xb") as out:
+                out.write(data)
+                out.flush()
+                os.fsync(out.fileno())
+            return backup
+        except FileExistsError:
+            continue
+        except OSError as error:
+            raise StoreError(describe_os_error("back up the broken file", path, error)) from None
+    raise StoreError(f"cannot back up the broken file {path}: too many backups")
 
 
 @dataclass(frozen=True)
@@ -192,22 +252,31 @@ class ReadResult:
     """``(mtime_ns, size)`` of the file read, to notice later changes by other processes."""
     broken: bool = False
     """True when nothing could be read from the file (the state is empty for that reason)."""
+    digest: str | None = None
+    """``digest`` of the bytes read (None: no file)."""
+    unchanged: bool = False
+    """True when the bytes were the ones the caller already knew (``state`` left empty)."""
 
 
-def read_state(path: Path) -> ReadResult:
+def read_state(path: Path, known_digest: str | None = None) -> ReadResult:
     """Read the bookmarks file; a broken one is backed up and reported, never raised.
 
+    When the file's bytes have ``known_digest`` nothing is parsed (``unchanged`` is set).
     Raises StoreError only when the file exists but cannot be read at all (permissions), so
     the caller does not overwrite a file it could not see.
     """
     try:
-        data = path.read_bytes()
-        info = path.stat()
+        with open(path, "rb") as handle:
+            data = handle.read()
+            info = os.fstat(handle.fileno())
     except FileNotFoundError:
         return ReadResult(FileState())
     except OSError as error:
         raise StoreError(describe_os_error("read", path, error)) from None
     key = (info.st_mtime_ns, info.st_size)
+    fingerprint = digest(data)
+    if fingerprint == known_digest:
+        return ReadResult(FileState(), stat_key=key, digest=fingerprint, unchanged=True)
     try:
         state, problems = parse_state(data.decode("utf-8"))
     except (UnicodeDecodeError, CorruptFile) as error:
@@ -220,9 +289,10 @@ def read_state(path: Path) -> ReadResult:
             backup,
             key,
             broken=True,
+            digest=fingerprint,
         )
     if not problems:
-        return ReadResult(state, None, None, key)
+        return ReadResult(state, None, None, key, digest=fingerprint)
     backup = backup_corrupt(path, data)
     shown = "; ".join(problems[:3]) + ("; ..." if len(problems) > 3 else "")
     return ReadResult(
@@ -231,4 +301,5 @@ def read_state(path: Path) -> ReadResult:
         f"{'y' if len(problems) == 1 else 'ies'} ({shown}); kept a copy as {backup.name}",
         backup,
         key,
+        digest=fingerprint,
     )

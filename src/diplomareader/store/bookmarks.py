@@ -69,11 +69,18 @@ from typing import Literal
 from diplomareader.model import Article
 from diplomareader.store.atomic import (
     StoreError,
-    atomic_write_text,
+    atomic_write_bytes,
     file_lock,
     remove_stale_temp_files,
 )
-from diplomareader.store.bookmark_file import FileState, ReadResult, dump_state, read_state
+from diplomareader.store.bookmark_file import (
+    DumpCache,
+    FileState,
+    ReadResult,
+    digest,
+    dump_state,
+    read_state,
+)
 from diplomareader.store.bookmark_filter import BookmarkFilter, filter_bookmarks, parse_filter
 from diplomareader.store.bookmark_types import (
     Bookmark,
@@ -128,6 +135,8 @@ class BookmarkStore:
         self._dirty: dict[str, _Op] = {}
         self._unreadable: str | None = None
         self._stat_key: tuple[int, int] | None = None
+        self._digest: str | None = None
+        self._dump_cache: DumpCache = {}
         self._lock = threading.RLock()
         self.warnings: list[str] = []
         """Problems found while saving (a file broken by hand while we ran); the UI shows them."""
@@ -296,13 +305,14 @@ class BookmarkStore:
                 raise StoreError(f"not saving bookmarks: {self._unreadable}")
             with file_lock(self.path):
                 remove_stale_temp_files(self.path)
-                result = read_state(self.path)
+                result = read_state(self.path, self._digest)
                 if result.warning:
                     self.warnings.append(result.warning)
                 merged = self._merged(result, report=True)
-                atomic_write_text(self.path, dump_state(merged, self.path.name))
+                data = dump_state(merged, self.path.name, self._dump_cache).encode("utf-8")
+                atomic_write_bytes(self.path, data)
                 self._dirty.clear()
-                self._adopt(merged, None)
+                self._adopt(merged, None, digest(data))
 
     # -- internals -----------------------------------------------------------------------------
 
@@ -326,7 +336,7 @@ class BookmarkStore:
 
     def _merged(self, result: ReadResult, *, report: bool = False) -> FileState:
         """What is on disk with this process's unsaved changes applied (see module docs)."""
-        if result.broken:  # nothing readable on disk: what we hold is the best copy
+        if result.broken or result.unchanged:  # what we hold is the file (or the best copy)
             base = FileState(dict(self._items), dict(self._deleted))
         else:
             base = FileState(dict(result.state.bookmarks), dict(result.state.deleted))
@@ -350,13 +360,17 @@ class BookmarkStore:
                     base.bookmarks[bookmark_id] = ours
         return base
 
-    def _adopt(self, state: FileState, result: ReadResult | None) -> None:
-        """Make ``state`` the in-memory view and remember the file's stat for change checks."""
+    def _adopt(
+        self, state: FileState, result: ReadResult | None, written: str | None = None
+    ) -> None:
+        """Make ``state`` the in-memory view; remember the file's fingerprint and stat."""
         self._items = state.bookmarks
         self._deleted = state.deleted
         if result is not None:
             self._stat_key = result.stat_key
+            self._digest = result.digest
             return
+        self._digest = written
         try:
             info = self.path.stat()
             self._stat_key = (info.st_mtime_ns, info.st_size)
