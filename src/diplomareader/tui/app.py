@@ -6,6 +6,7 @@ store, the settings, the key map and what the reader remembers between sessions.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -58,6 +59,8 @@ class DiplomaReader(SequenceApp):
         """Articles with at least one bookmark (the list's star)."""
         self.startup_warnings = startup_warnings + config.problems + tuple(self.keymap.problems())
         """Problems to tell the user once the screen is up."""
+        self._started = False
+        """Set once the app is up (a theme set before that is not the user's choice)."""
         self.refresh_bookmark_ids()
 
     def on_mount(self) -> None:
@@ -71,10 +74,11 @@ class DiplomaReader(SequenceApp):
         self.push_screen(MainScreen())
         for warning in self.startup_warnings:
             self.notify(warning, title="Started with a problem", severity="warning", timeout=12)
+        self._started = True
 
     def watch_theme(self, theme: str) -> None:
         """Remember a theme chosen in the app (from the palette)."""
-        if self.is_mounted and theme != self.config.theme:
+        if self._started and theme != self.config.theme:
             self.remember_setting(theme=theme)
 
     # ----- settings and state -------------------------------------------------------------
@@ -114,10 +118,9 @@ class DiplomaReader(SequenceApp):
 
     def save_state(self) -> None:
         """Write what the reader remembers (merged with another copy's); never raises."""
-        try:
+        # Losing recent queries is not worth an error at exit.
+        with contextlib.suppress(OSError):
             self.state = save_state(self.state, self.state_path)
-        except OSError:
-            pass  # losing recent queries is not worth an error at exit
 
     # ----- bookmarks ----------------------------------------------------------------------
 

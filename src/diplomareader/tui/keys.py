@@ -116,7 +116,8 @@ class CommandBindings(DOMNode):
 
     def sequence_action(self, first: str, second: str) -> str | None:
         """The action of the sequence ``first second`` on this node, if any."""
-        return getattr(self, "_sequences", {}).get(first, {}).get(second)
+        sequences: dict[str, dict[str, str]] = getattr(self, "_sequences", {})
+        return sequences.get(first, {}).get(second)
 
 
 class SequenceApp(App[None]):

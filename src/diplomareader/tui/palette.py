@@ -34,10 +34,16 @@ class CommandsProvider(Provider):
             keys = display_keys(app.keymap.keys_of(command))
             scope = "" if command.scope == "main" else f" ({SCOPE_TITLES[command.scope]})"
             text = f"{command.label}{scope}"
-            entries.append((text, f"{keys} — {command.help}", partial(app.run_action, command.action, node)))
+            entries.append(
+                (text, f"{keys} — {command.help}", partial(app.run_action, command.action, node))
+            )
         for saved in app.config.saved_searches:
             entries.append(
-                (f"Search: {saved.name}", saved.query, partial(screen.search_bar.set_value, saved.query))
+                (
+                    f"Search: {saved.name}",
+                    saved.query,
+                    partial(screen.search_bar.set_value, saved.query),
+                )
             )
         return entries
 

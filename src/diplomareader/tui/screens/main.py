@@ -9,6 +9,7 @@ older one and typing never waits on the index.
 from __future__ import annotations
 
 from collections.abc import Sequence
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Container, Vertical
@@ -91,8 +92,11 @@ class MainScreen(PassageActions):
         count = f"{shown:,}" if shown == self.total else f"{shown:,} of {self.total:,}"
         self.query_one("#list-pane").border_title = f"Articles · {count} · {order}"
         self.query_one("#reading-pane").border_title = (
-            "Reading" if self.article is None else f"Reading · {len(self.history)} back"
-            if self.history else "Reading"
+            "Reading"
+            if self.article is None
+            else f"Reading · {len(self.history)} back"
+            if self.history
+            else "Reading"
         )
         self.query_one("#side-pane").border_title = "Quotes · entities · related"
 
@@ -153,7 +157,9 @@ class MainScreen(PassageActions):
         if result is not None and result.errors:
             self.search_bar.set_status("not understood: " + "; ".join(result.errors), error=True)
         elif result is not None:
-            self.search_bar.set_status(f"{total:,} found" + (f" · {result.understood}" if result.understood else ""))
+            self.search_bar.set_status(
+                f"{total:,} found" + (f" · {result.understood}" if result.understood else "")
+            )
         else:
             self.search_bar.set_status(f"{total:,} articles")
         self._titles()
@@ -201,7 +207,10 @@ class MainScreen(PassageActions):
     ) -> None:
         """Fetch the article from the index, then show it."""
         worker = get_current_worker()
-        article = self.reader_app.library.article(article_id)
+        try:
+            article: Article | None = self.reader_app.library.article(article_id)
+        except KeyError:
+            article = None
         if not worker.is_cancelled:
             self.app.call_from_thread(self._show_article, article, position, reveal, focus)
 
@@ -214,7 +223,9 @@ class MainScreen(PassageActions):
     ) -> None:
         """Put the article in the reading pane and the side panel, then fetch related quotes."""
         if article is None:
-            self.notify("That article is no longer in the index; press r to refresh.", severity="warning")
+            self.notify(
+                "That article is no longer in the index; press r to refresh.", severity="warning"
+            )
             return
         app = self.reader_app
         self.article = article

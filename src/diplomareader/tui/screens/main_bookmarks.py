@@ -102,8 +102,9 @@ class BookmarkActions(MainParts):
     @work(thread=True, group="bookmark", exit_on_error=False, name="bookmark related quote")
     def _bookmark_elsewhere(self, passage: Passage) -> None:
         """Load the article of a related quote, then bookmark the quote."""
-        article = self.reader_app.library.article(passage.article_id)
-        if article is None:
+        try:
+            article = self.reader_app.library.article(passage.article_id)
+        except KeyError:
             self.app.call_from_thread(self.notify, "That article is gone from the index.")
             return
         self.app.call_from_thread(self._bookmark, article, passage)

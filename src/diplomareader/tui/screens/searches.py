@@ -76,11 +76,18 @@ class SearchesScreen(ModalScreen[str | None]):
         app = self.reader_app
         options: list[Option | None] = [Option("Saved searches", disabled=True)]
         if not app.config.saved_searches:
-            options.append(Option(Text("  none yet: Ctrl+S saves the query in the box", style="italic"), disabled=True))
+            options.append(
+                Option(
+                    Text("  none yet: Ctrl+S saves the query in the box", style="italic"),
+                    disabled=True,
+                )
+            )
         for index, saved in enumerate(app.config.saved_searches):
             count = self.counts.get(saved.query)
             shown = "…" if count is None else f"{count:,}"
-            prompt = Text.assemble(f"  {saved.name} ", (f"({shown})", "bold"), (f"  {saved.query}", "dim"))
+            prompt = Text.assemble(
+                f"  {saved.name} ", (f"({shown})", "bold"), (f"  {saved.query}", "dim")
+            )
             options.append(Option(prompt, id=f"s:{index}"))
         options.append(None)
         options.append(Option("Recent queries", disabled=True))

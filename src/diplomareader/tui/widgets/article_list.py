@@ -211,7 +211,10 @@ class ArticleList(CommandBindings, ScrollView, can_focus=True):
         read = self._is_read(article.id)
         marks = [
             Segment(" " if read else "●", base + style("article-list--unread")),
-            Segment("★" if self._is_bookmarked(article.id) else " ", base + style("article-list--bookmark")),
+            Segment(
+                "★" if self._is_bookmarked(article.id) else " ",
+                base + style("article-list--bookmark"),
+            ),
             Segment(" ", base),
         ]
         date = article.date.isoformat() if article.date else ""
@@ -221,7 +224,10 @@ class ArticleList(CommandBindings, ScrollView, can_focus=True):
         segments = [
             *marks,
             Segment(fit(date, DATE_WIDTH) + " ", base + style("article-list--date")),
-            Segment(fit(one_line(article.source or ""), src_width) + " ", base + style("article-list--source")),
+            Segment(
+                fit(one_line(article.source or ""), src_width) + " ",
+                base + style("article-list--source"),
+            ),
             Segment(fit(one_line(article.title), title_width), title_style),
         ]
         return Strip(segments).crop_extend(0, width, base)

@@ -81,7 +81,9 @@ class FindBar(Horizontal):
 
     def set_count(self, count: int, text: str) -> None:
         """Show how many hits ``text`` has."""
-        label = "" if not text else f"{count} hit{'s' if count != 1 else ''}" if count else "not found"
+        label = (
+            "" if not text else f"{count} hit{'s' if count != 1 else ''}" if count else "not found"
+        )
         self.query_one("#find-count", Static).update(label)
 
     @on(Input.Changed)

@@ -280,7 +280,9 @@ class Reader(CommandBindings, ScrollView, can_focus=True):
         first = 0 if self.cursor == 0 else self._page.first_line[self.cursor]
         height = self.scrollable_content_region.height
         if first < self.scroll_y:
-            self.scroll_to(y=max(0, self.scroll_y - max(1, height // 2)), animate=False, immediate=True)
+            self.scroll_to(
+                y=max(0, self.scroll_y - max(1, height // 2)), animate=False, immediate=True
+            )
             return
         if self.cursor > 0:
             self._set_cursor(self.cursor - 1)
@@ -348,7 +350,9 @@ class Reader(CommandBindings, ScrollView, can_focus=True):
         else:
             paragraph = self._page.paragraphs[self.cursor]
             assert self.article is not None
-            self.selection = Selection.of_paragraph(self.article.body, paragraph.start, paragraph.end)
+            self.selection = Selection.of_paragraph(
+                self.article.body, paragraph.start, paragraph.end
+            )
         self.refresh()
 
     def cancel_selection(self) -> bool:
@@ -401,14 +405,15 @@ class Reader(CommandBindings, ScrollView, can_focus=True):
         index = int(self.scroll_y) + y
         if self.article is None:
             if y == 1:
-                text = "  Select an article in the list and press Enter."
-                return Strip([Segment(text, base + self._style("empty"))]).crop_extend(0, width, base)
+                empty = "  Select an article in the list and press Enter."
+                return Strip([Segment(empty, base + self._style("empty"))]).crop_extend(
+                    0, width, base
+                )
             return Strip.blank(width, base)
         if index >= len(self._page.lines):
             return Strip.blank(width, base)
         line = self._page.lines[index]
-        text = self._line_text(line, index)
-        segments = list(text.render(self.app.console))
+        segments = list(self._line_text(line, index).render(self.app.console))
         return Strip(segments).crop_extend(0, width, base).simplify()
 
     def _line_text(self, line: PageLine, index: int) -> Text:

@@ -30,7 +30,7 @@ class QueryInput(Input):
 
     def __init__(self) -> None:
         """An empty field."""
-        super().__init__(placeholder="/ search: words, \"phrases\", speaker:, entity:, date:…")
+        super().__init__(placeholder='/ search: words, "phrases", speaker:, entity:, date:…')
         self.recent: Sequence[str] = ()
         """Recent queries, newest first."""
         self._recall = -1

@@ -119,7 +119,7 @@ class SidePanel(CommandBindings, OptionList):
             options.append(Option(prompt, id=f"q:{index}"))
         options.append(None)
         options.append(Option(f"Entities ({len(self.entities)})", disabled=True))
-        counts = Counter(e.kind for e in self.entities)
+        counts: Counter[str] = Counter(e.kind for e in self.entities)
         for kind, title in KIND_TITLES.items():
             if not counts[kind]:
                 continue
@@ -148,9 +148,7 @@ class SidePanel(CommandBindings, OptionList):
             summary = related.article
             speaker = related.quote.speaker or related.quote.speaker_mention or "unattributed"
             meta = " · ".join(
-                p
-                for p in (summary.date.isoformat() if summary.date else None, summary.source)
-                if p
+                p for p in (summary.date.isoformat() if summary.date else None, summary.source) if p
             )
             prompt = Text.assemble(
                 (speaker, "bold"),
