@@ -98,8 +98,9 @@ class KeyMap:
 class CommandBindings(DOMNode):
     """Mixin for nodes whose bindings come from the command table.
 
-    Call ``install_bindings`` in ``__init__``; the node then answers the keys of its scope,
-    including two-key sequences.
+    List it AFTER the widget class (``class Pane(ScrollView, CommandBindings)``): Textual takes
+    CSS type names and component classes from the first base. Call ``install_bindings`` in
+    ``__init__``; the node then answers the keys of its scope, including two-key sequences.
     """
 
     _sequences: dict[str, dict[str, str]]

@@ -82,8 +82,16 @@ class MainScreen(PassageActions):
         self.run_search("")
 
     def on_resize(self) -> None:
-        """Three columns when wide, the list on top when narrow."""
-        self.set_class(self.size.width >= WIDE, "-wide")
+        """Wide: the side panel down the right. Narrow: the list across the top."""
+        wide = self.size.width >= WIDE
+        if wide == self.has_class("-wide"):
+            return
+        self.set_class(wide, "-wide")
+        # Grid cells fill in DOM order: the side panel comes second when it spans two rows.
+        panes = self.query_one("#panes")
+        side = self.query_one("#side-pane")
+        anchor = self.query_one("#list-pane" if wide else "#reading-pane")
+        panes.move_child(side, after=anchor)
 
     def _titles(self) -> None:
         """The pane titles: counts, order and the article open."""

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from diplomareader.tui.app import DiplomaReader
 
 
-class MainParts(CommandBindings, Screen[None]):
+class MainParts(Screen[None], CommandBindings):
     """Typed access to the main screen's widgets and app."""
 
     article: Article | None

@@ -35,7 +35,7 @@ def source_width(total: int) -> int:
     return 10 if total < 70 else 14 if total < 110 else 20
 
 
-class ArticleList(CommandBindings, ScrollView, can_focus=True):
+class ArticleList(ScrollView, CommandBindings, can_focus=True):
     """The articles of the current view, one row each, with a cursor."""
 
     DEFAULT_CSS = """

@@ -38,6 +38,7 @@ class FindBar(Horizontal):
         & > Static { width: auto; padding: 0 1; color: $text-muted; }
         & > FindInput {
             width: 1fr; height: 1; border: none; padding: 0; background: $panel;
+            &:focus { border: none; background: $boost; }
         }
     }
     """

@@ -29,7 +29,7 @@ from diplomareader.tui.widgets.reader_marks import Marks, Span, article_header
 from diplomareader.tui.widgets.reader_selection import Selection
 
 
-class Reader(CommandBindings, ScrollView, can_focus=True):
+class Reader(ScrollView, CommandBindings, can_focus=True):
     """Shows one article; the cursor is a paragraph, the selection a run of sentences."""
 
     DEFAULT_CSS = """

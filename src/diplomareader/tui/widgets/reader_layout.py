@@ -22,6 +22,8 @@ from diplomareader.tui.textlayout import wrap
 
 GUTTER: Final = 3
 """Cells left of the text: cursor marker, quote bar or bookmark star, and a space."""
+MEASURE: Final = 96
+"""The longest line of text, in cells: longer lines are hard to read on wide terminals."""
 
 LineKind = Literal["header", "text", "blank", "attribution"]
 """What a screen line shows."""
@@ -97,7 +99,7 @@ def attribution(quotes: Sequence[Quote]) -> str:
 
 def layout_page(article: Article, width: int, header: Sequence[Text]) -> Page:
     """Lay ``article`` out for a pane ``width`` cells wide, under the ``header`` lines."""
-    text_width = max(10, width - GUTTER - 1)
+    text_width = max(10, min(MEASURE, width - GUTTER - 1))
     page = Page()
     for line in header:
         for part in line.wrap(_console(), text_width):

@@ -65,7 +65,7 @@ class SearchBar(Horizontal):
             border: none;
             padding: 0 1;
             background: $panel;
-            &:focus { background: $boost; }
+            &:focus { background: $boost; border: none; }
         }
         & > #search-status {
             width: auto;

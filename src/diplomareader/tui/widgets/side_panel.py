@@ -23,7 +23,7 @@ from diplomareader.tui.textlayout import one_line, truncate
 
 KIND_TITLES = {"person": "People", "organization": "Organisations", "place": "Places"}
 """Headings of the entity groups, in this order."""
-OPENING_WORDS = 90
+OPENING_WORDS = 56
 """Cells of a quote's opening words."""
 
 
@@ -38,7 +38,7 @@ def entity_query(entity: Entity, speakers: set[str]) -> str:
     return f'{field}:"{entity.name}"'
 
 
-class SidePanel(CommandBindings, OptionList):
+class SidePanel(OptionList, CommandBindings):
     """Quotes, entities and related quotes of the article shown."""
 
     DEFAULT_CSS = """
