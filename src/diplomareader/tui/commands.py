@@ -98,7 +98,7 @@ COMMANDS: Final[tuple[Command, ...]] = (
         "toggle_side",
         "p",
         "toggle_side_panel",
-        "Panel",
+        "Side panel",
         "Show or hide the side panel.",
         footer=True,
     ),

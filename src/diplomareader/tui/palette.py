@@ -32,11 +32,9 @@ class CommandsProvider(Provider):
         for command in COMMANDS:
             node = self._node_for(screen, command)
             keys = display_keys(app.keymap.keys_of(command))
-            scope = "" if command.scope == "main" else f" ({SCOPE_TITLES[command.scope]})"
-            text = f"{command.label}{scope}"
-            entries.append(
-                (text, f"{keys} — {command.help}", partial(app.run_action, command.action, node))
-            )
+            scope = "" if command.scope == "main" else f" [{SCOPE_TITLES[command.scope]}]"
+            run = partial(app.run_action, command.action, node)
+            entries.append((command.label, f"{keys} — {command.help}{scope}", run))
         for saved in app.config.saved_searches:
             entries.append(
                 (
@@ -72,6 +70,6 @@ class CommandsProvider(Provider):
         """Commands whose name or help matches what is typed."""
         matcher = self.matcher(query)
         for text, help_text, run in self._entries():
-            score = max(matcher.match(text), matcher.match(help_text) * 0.8)
+            score = max(matcher.match(text), matcher.match(help_text) * 0.7)
             if score > 0:
                 yield Hit(score, matcher.highlight(text), run, text=text, help=help_text)

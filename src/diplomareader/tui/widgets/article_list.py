@@ -41,6 +41,7 @@ class ArticleList(ScrollView, CommandBindings, can_focus=True):
     DEFAULT_CSS = """
     ArticleList {
         background: $surface;
+        scrollbar-gutter: stable;
         & > .article-list--date { color: $text-muted; }
         & > .article-list--source { color: $text-secondary; }
         & > .article-list--unread { color: $accent; text-style: bold; }

@@ -35,6 +35,7 @@ class Reader(ScrollView, CommandBindings, can_focus=True):
     DEFAULT_CSS = """
     Reader {
         background: $surface;
+        scrollbar-gutter: stable;
         & > .reader--title { text-style: bold; color: $text; }
         & > .reader--meta { color: $text-secondary; }
         & > .reader--url { color: $text-primary; text-style: underline; }
