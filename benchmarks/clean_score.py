@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import hashlib
 import importlib.util
 import json
 import os
@@ -77,6 +78,12 @@ def f1_rows(
     return {k: shingle.prf(bodies.get(k, ""), v["articleBody"]) for k, v in gold.items()}
 
 
+def holdout_half(key: str) -> str:
+    """Split documents into two fixed halves ("A" for tuning, "B" held out) by a hash."""
+    digest = hashlib.sha1(key.encode("utf-8")).digest()
+    return "A" if digest[0] % 2 == 0 else "B"
+
+
 def mean(rows: Iterable[tuple[float, float, float]]) -> tuple[float, float, float]:
     """Macro average of (P, R, F1) rows, as ``shingle_f1.py`` computes it."""
     items = list(rows)
@@ -113,6 +120,10 @@ def main() -> int:
     print(
         f"{args.kind}: docs={len(rows)} precision={precision:.3f} recall={recall:.3f} f1={f1:.3f}"
     )
+    for half in ("A", "B"):
+        part = [row for key, row in rows.items() if holdout_half(key) == half]
+        p, r, f = mean(part)
+        print(f"  half {half}: docs={len(part)} precision={p:.3f} recall={r:.3f} f1={f:.3f}")
     for key, row in sorted(rows.items(), key=lambda kv: kv[1][2])[: args.worst]:
         print(f"  {key[:16]} P={row[0]:.2f} R={row[1]:.2f} F={row[2]:.2f}")
     return 0

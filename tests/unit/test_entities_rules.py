@@ -18,6 +18,13 @@ def _find(entities: list[Entity], mention: str) -> Entity:
     raise AssertionError(f"{mention!r} not found in {[(e.name, e.kind) for e in entities]}")
 
 
+def _named(entities: list[Entity], name: str) -> Entity:
+    for entity in entities:
+        if entity.name == name:
+            return entity
+    raise AssertionError(f"{name!r} not found in {[(e.name, e.kind) for e in entities]}")
+
+
 def _absent(entities: list[Entity], mention: str) -> None:
     assert all(m.text != mention for e in entities for m in e.mentions), mention
 
@@ -60,15 +67,34 @@ def _check_offsets(body: str, entities: list[Entity]) -> None:
 def test_rules_find_unknown_names(body: str, mention: str, kind: str) -> None:
     entities = extract_entities(body)
     _check_offsets(body, entities)
-    assert _find(entities, mention).kind == kind
+    assert _named(entities, mention).kind == kind
 
 
 def test_surname_after_full_name_is_one_entity() -> None:
     body = "Deputy Minister Yerlan Karin spoke first. Later, Karin said the talks went well."
     entities = extract_entities(body)
-    karin = _find(entities, "Yerlan Karin")
+    karin = _find(entities, "Deputy Minister Yerlan Karin")
     assert _find(entities, "Karin") is karin
     assert karin.name == "Yerlan Karin"
+
+
+def test_title_is_part_of_the_mention_and_roles_resolve() -> None:
+    body = (
+        "Russian Foreign Minister Sergey Lavrov met Foreign Secretary Dilnara Amanova. "
+        "The Foreign Secretary said the talks were useful. Mr Amanova left on Friday."
+    )
+    entities = extract_entities(body)
+    lavrov = _find(entities, "Russian Foreign Minister Sergey Lavrov")
+    assert lavrov.name == "Sergey Lavrov"
+    amanova = _find(entities, "Foreign Secretary Dilnara Amanova")
+    assert amanova.name == "Dilnara Amanova"
+    assert _find(entities, "Foreign Secretary") is amanova
+    assert _find(entities, "Mr Amanova") is amanova
+
+
+def test_a_role_without_a_titled_person_is_not_an_entity() -> None:
+    entities = extract_entities("The Foreign Secretary said the talks were useful.")
+    assert entities == []
 
 
 def test_abbreviation_joins_expansion() -> None:

@@ -10,6 +10,7 @@ from diplomareader.clean import clean_document
 from diplomareader.extract.entities import extract_entities
 from diplomareader.ingest import read_document
 from diplomareader.model import Entity
+from tests.conftest import SEED_FILES
 
 
 def _entities(path: Path) -> tuple[str, list[Entity]]:
@@ -18,15 +19,18 @@ def _entities(path: Path) -> tuple[str, list[Entity]]:
 
 
 def _by_mention(entities: list[Entity], text: str) -> Entity:
+    """The entity with a mention ``text`` (or, for a titled mention, ending with it)."""
     found = [e for e in entities if any(m.text == text for m in e.mentions)]
+    if not found:
+        found = [e for e in entities if any(m.text.endswith(" " + text) for m in e.mentions)]
     assert found, f"no entity mentioned as {text!r}: {[e.name for e in entities]}"
     assert len(found) == 1
     return found[0]
 
 
-@pytest.fixture
-def seeds(seed_paths: dict[str, Path]) -> dict[str, tuple[str, list[Entity]]]:
-    return {name: _entities(path) for name, path in seed_paths.items()}
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, tuple[str, list[Entity]]]:
+    return {name: _entities(path) for name, path in SEED_FILES.items()}
 
 
 def test_offsets_are_exact(seeds: dict[str, tuple[str, list[Entity]]]) -> None:

@@ -14,12 +14,14 @@ import re
 from dataclasses import dataclass
 from typing import Any, Final
 
+from lxml import etree
 from lxml import html as lxml_html
 
 from diplomareader.clean.dates import find_dates, parse_date
 from diplomareader.clean.lines import WORD
 from diplomareader.clean.normalize import normalize_line, normalize_text
 from diplomareader.clean.sources import split_site_name
+from diplomareader.model import InputError
 
 _DATE_META: Final = (
     "article:published_time",
@@ -289,6 +291,17 @@ def text_date(text: str) -> dt.date | None:
     return None
 
 
+_PARSER: Final = lxml_html.HTMLParser(encoding="utf-8", default_doctype=False)
+
+
 def parse_html(source: str) -> Any:
-    """Parse HTML leniently into an lxml tree (broken markup is repaired)."""
-    return lxml_html.document_fromstring(source)
+    """Parse HTML leniently into an lxml tree (broken markup is repaired).
+
+    The text is already decoded, so it is handed to lxml as UTF-8 bytes: declarations such
+    as ``<?xml encoding=...?>`` or a ``<meta charset>`` can then not make lxml re-decode it.
+    """
+    data = source.encode("utf-8", "replace")
+    try:
+        return lxml_html.document_fromstring(data, parser=_PARSER)
+    except (ValueError, etree.LxmlError) as error:
+        raise InputError(f"cannot parse HTML: {str(error).splitlines()[0]}") from error

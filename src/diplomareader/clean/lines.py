@@ -35,6 +35,11 @@ _SECTION_WORDS_OTHER: Final = (
     r"|последние новости|главные новости|популярное|самое читаемое|новости партн[её]ров"
     r"|тағы оқыңыз|оқи отырыңыз|соңғы жаңалықтар|lesen sie auch|mehr zum thema"
     r"|lire aussi|à lire aussi|leggi anche|lee también|آخر الأخبار|اقرأ أيضا|相关新闻|热门新闻"
+    r"|você (?:pode|também pode) gostar|veja também|leia também|notícias relacionadas|mais lidas"
+    r"|relacionad[oa]s|te puede interesar|noticias relacionadas|lo más leído|más noticias"
+    r"|vous aimerez aussi|sur le même sujet|les plus lus|dans la même rubrique"
+    r"|das könnte sie auch interessieren|meistgelesen|ähnliche artikel|weitere artikel"
+    r"|potrebbe interessarti|articoli correlati|più letti|ti potrebbe interessare"
 )
 
 SECTION_HEADING: Final = re.compile(rf"^(?:{_SECTION_WORDS}|{_SECTION_WORDS_OTHER})$", re.I)
@@ -50,7 +55,9 @@ INLINE_HEADING: Final = re.compile(
 
 _TERMINAL_WORDS: Final = (
     r"about (?:us|the author|the authors?|the [\w .'&-]{2,40}|[\w.'&-]{2,30})"
-    r"|comments?|\d+ comments?|leave a (?:comment|reply)|post a comment"
+    r"|(?:top |all |user |reader |readers'? |top rated |view |show |see )?comments?"
+    r"|\d+ comments?|comments? \d+|leave a (?:comment|reply)|post a comment|add a comment"
+    r"|комментарии|kommentare|commentaires|commenti|comentários|comentarios"
     r"|join the (?:discussion|conversation)"
     r"|tags?|topics|share(?: this(?: article| story| post| page)?| on)?|share (?:via|with)"
     r"|follow us(?: on [\w ]+)?|contact(?: us)?|footer|copyright|disclaimer"
@@ -65,7 +72,11 @@ BOILERPLATE: Final = re.compile(
     r"|^advertisement$|^advertising$|^sponsored\b|^skip to\b|^jump to\b|^back to top|^scroll to"
     r"|^share (?:this|on|via)\b|^(?:share|tweet|email|print|whatsapp|facebook|twitter|telegram|"
     r"linkedin|pinterest|reddit|copy link|comment|comments|save)$"
-    r"|^subscribe\b|^sign (?:up|in)\b|^log ?in\b|^register\b|^follow us\b|^click here\b"
+    r"|\b(?:subscribe|sign up|signing up|subscribed|subscription)\b.{0,40}\bnewsletters?\b"
+    r"|\bnewsletters?\b.{0,40}\b(?:subscribe|sign up|inbox)\b"
+    r"|^subscribe\b|^sign (?:up|in)\b|^log ?in\b|^register\b|^follow us\b"
+    r"|\bclick(?:ing)? here\b|^continue reading\b|^read more\b|^read the full\b"
+    r"|^tags?\s*:|^tags\s|^topics\s*:|^filed under\b|^categories\s*:"
     r"|^loading\W*$|^please enable javascript|^your browser|javascript is disabled"
     r"|^listen to (?:this|the) (?:article|story)|^\d+ min(?:ute)?s? read$|^reading time\b"
     r"|^(?:home|menu|search|close|open|next|previous|prev|more|show more|load more|view all|"
@@ -77,8 +88,10 @@ BOILERPLATE: Final = re.compile(
 CREDIT: Final = re.compile(
     r"^(?:photos?|images?|pictures?|pics?|video|illustration|graphic|infographic|фото|сурет)"
     r"(?: credits?| by| source| courtesy(?: of)?)?\s*[:/©|-]\s*\S"
-    r"|^(?:credits?|source)\s*:\s*\S.{0,80}$"
+    r"|^(?:credits?|source)\s*:\s*\S.{0,80}$|\b(?:photo |image )?credits?\s*:\s*[^.]{2,60}$"
+    r"|^\d{1,3} of \d{1,3}\b"
     r"|\((?:photo|image|picture|credit|photograph|pictured)[^)]{0,120}\)\s*$"
+    r"|^in this (?:[\w,.'-]+ ){0,8}?(?:file )?(?:photo|image|picture|photograph)\b|\bfile photo\b"
     r"|\b(?:getty images|ap photo|afp photo|reuters photo|shutterstock|istock(?:photo)?|"
     r"epa-efe|via getty|photo by|photograph by|image by|photo courtesy|image courtesy|"
     r"photo credit|image credit|фото:)\b",
@@ -140,7 +153,7 @@ def measure(index: int, text: str, block_start: bool) -> Line:
 def heading_key(text: str) -> str:
     """A line reduced for heading matching: lower case, no counts, arrows or end punctuation."""
     key = re.sub(r"[\s:>»›|•·.!…()\[\]0-9+-]+$", "", text.strip())
-    key = re.sub(r"^[\s<«‹|•·#*-]+", "", key)
+    key = re.sub(r"^[\s<«‹|•·#*(\[-]+", "", key)
     return re.sub(r"\s+", " ", key).lower().replace("’", "'")
 
 
@@ -157,6 +170,19 @@ def is_inline_heading(line: Line) -> bool:
 def is_terminal_heading(line: Line) -> bool:
     """A short line after which the article does not go on ("About the Embassy", "Comments")."""
     return line.words <= 7 and bool(TERMINAL_HEADING.match(heading_key(line.text)))
+
+
+_COMMENTS: Final = re.compile(
+    r"^(?:\d+ )?(?:(?:top |all |user |reader |readers'? |top rated |view |show |see )?comments?"
+    r"|comments? \d+|leave a (?:comment|reply)|post a comment|add a comment|join the discussion"
+    r"|комментарии|kommentare|commentaires|commenti|comentários|comentarios)$",
+    re.I,
+)
+
+
+def is_comments_heading(line: Line) -> bool:
+    """A heading that opens the readers' comment thread."""
+    return line.words <= 6 and bool(_COMMENTS.match(heading_key(line.text)))
 
 
 def is_boilerplate(line: Line) -> bool:

@@ -21,6 +21,7 @@ from diplomareader.clean.lines import (
     byline_name,
     heading_key,
     is_boilerplate,
+    is_comments_heading,
     is_credit,
     is_inline_heading,
     is_prose,
@@ -29,8 +30,9 @@ from diplomareader.clean.lines import (
     measure,
 )
 from diplomareader.clean.normalize import split_lines
+from diplomareader.clean.region import TERMINAL, choose_region
 
-BARRIER: Final = -1000.0
+BARRIER: Final = TERMINAL
 """Score of a heading the article never continues past."""
 SECTION_PENALTY: Final = -40.0
 INLINE_PENALTY: Final = -8.0
@@ -38,6 +40,10 @@ SHORT_PENALTY: Final = -3.0
 LIST_PENALTY: Final = -5.0
 BOILER_PENALTY: Final = -10.0
 REPEAT_PENALTY: Final = -6.0
+CREDIT_PENALTY: Final = -2.0
+BYLINE_PENALTY: Final = -8.0
+DATE_PENALTY: Final = -12.0
+"""A bare date line: above the article it is metadata, below it a teaser card of a list."""
 PROSE_CAP: Final = 200.0
 CAPTION_MAX_WORDS: Final = 20
 """A caption is at most this long (the line before a credit is kept if longer)."""
@@ -73,7 +79,8 @@ def analyse(text: str) -> DumpAnalysis:
     if not lines:
         return analysis
     scores = score_lines(lines)
-    analysis.start, analysis.end = best_region(scores)
+    comments = [is_comments_heading(line) for line in lines]
+    analysis.start, analysis.end = choose_region(lines, scores, comments)
     return analysis
 
 
@@ -81,17 +88,25 @@ def score_lines(lines: list[Line]) -> list[float]:
     """A score per line: positive for article prose, negative for furniture."""
     counts = Counter(line.text.lower() for line in lines)
     scores: list[float] = []
-    for line in lines:
+    furniture = [is_boilerplate(line) for line in lines]
+    for position, line in enumerate(lines):
         if is_terminal_heading(line):
-            scores.append(BARRIER)
+            in_toolbar = (position > 0 and furniture[position - 1]) or (
+                position + 1 < len(lines) and furniture[position + 1]
+            )
+            scores.append(BOILER_PENALTY if in_toolbar else BARRIER)
         elif is_inline_heading(line):
             scores.append(INLINE_PENALTY)
         elif is_section_heading(line):
             scores.append(SECTION_PENALTY)
-        elif is_boilerplate(line):
+        elif furniture[position]:
             scores.append(BOILER_PENALTY)
-        elif is_credit(line) or byline_name(line.text):
-            scores.append(-2.0)
+        elif is_credit(line):
+            scores.append(CREDIT_PENALTY)
+        elif byline_name(line.text):
+            scores.append(BYLINE_PENALTY)
+        elif line.words <= 8 and not line.sentence_end and _mostly_date(line.text):
+            scores.append(DATE_PENALTY)
         elif is_prose(line):
             bonus = float(min(line.words, PROSE_CAP))
             scores.append(bonus if counts[line.text.lower()] == 1 else bonus / 4)
@@ -111,22 +126,6 @@ def _lead_in(line: Line) -> bool:
     if line.colon_end and line.words <= 15:
         return True
     return line.sentence_end and line.words >= 4 and line.caps_ratio < 0.75
-
-
-def best_region(scores: list[float]) -> tuple[int, int]:
-    """``(start, end)`` of the contiguous run with the highest total score (Kadane)."""
-    best, best_start, best_end = float("-inf"), 0, 0
-    total, start = 0.0, 0
-    for index, score in enumerate(scores):
-        if total <= 0:
-            total, start = score, index
-        else:
-            total += score
-        if total > best:
-            best, best_start, best_end = total, start, index + 1
-    if best <= 0:
-        return 0, 0
-    return best_start, best_end
 
 
 def select(analysis: DumpAnalysis, title: str | None) -> None:

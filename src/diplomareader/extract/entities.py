@@ -66,6 +66,8 @@ def _link_abbreviations(body: str, cands: list[Candidate], groups: _Groups) -> N
     """ "Long Name (LN)" and "LN (Long Name)" make one entity; so do matching initials."""
     for n in range(len(cands) - 1):
         cur, nxt = cands[n], cands[n + 1]
+        if cur.nested or nxt.nested:
+            continue
         m = _PAREN_RE.match(body, cur.end)
         if not m or nxt.start != m.end() or body[nxt.end : nxt.end + 1] != ")":
             continue
@@ -103,7 +105,7 @@ def _link_names(cands: list[Candidate], groups: _Groups) -> None:
         if cand.kind == "person" and len(cand.keys) > 1:
             surnames[cand.keys[-1]].add(groups.find(n))
     for n, cand in enumerate(cands):
-        if cand.entry is not None or cand.adjective:
+        if cand.entry is not None or cand.adjective or cand.role:
             continue
         same = by_key.get(cand.keys)
         if (
@@ -121,14 +123,34 @@ def _link_names(cands: list[Candidate], groups: _Groups) -> None:
                 cand.kind = "person"
 
 
+def _link_roles(cands: list[Candidate], groups: _Groups) -> None:
+    """ "the Foreign Secretary" joins the nearest person introduced with that title."""
+    titled = [(n, c) for n, c in enumerate(cands) if c.kind == "person" and c.title]
+    for n, cand in enumerate(cands):
+        if not cand.role:
+            continue
+        word = cand.keys[-1]
+        fits = [
+            (m, c)
+            for m, c in titled
+            if word in c.title and (len(cand.keys) == 1 or cand.keys[-2] in c.title)
+        ]
+        before = [m for m, c in fits if c.start < cand.start]
+        after = [m for m, c in fits if c.start > cand.start]
+        target = before[-1] if before else (after[0] if after else None)
+        if target is not None and groups.union(target, n):
+            cand.kind = "person"
+
+
 def _canonical(members: list[Candidate]) -> tuple[str, EntityKind]:
     entry = next((c.entry for c in members if c.entry is not None), None)
     if entry is not None:
         return entry.name, entry.kind
     kinds = Counter(c.kind for c in members if c.kind is not None)
     kind = min(kinds, key=lambda k: (-kinds[k], _KIND_ORDER[k]))
-    best = max(members, key=lambda c: (len(c.keys), not c.text.isupper(), -c.start))
-    return " ".join(best.text.split()), kind
+    named = [c for c in members if not c.role] or members
+    best = max(named, key=lambda c: (len(c.keys), not c.text.isupper(), -c.start))
+    return " ".join((best.bare or best.text).split()), kind
 
 
 def candidates(body: str, gaz: Gazetteer) -> list[Candidate]:
@@ -138,7 +160,7 @@ def candidates(body: str, gaz: Gazetteer) -> list[Candidate]:
     out: list[Candidate] = []
     for a, b in runs(body, tokens):
         out.extend(reader.read_run(a, b))
-    return out
+    return out + reader.nested
 
 
 def extract_entities(body: str, gazetteer: Gazetteer | None = None) -> list[Entity]:
@@ -151,6 +173,7 @@ def extract_entities(body: str, gazetteer: Gazetteer | None = None) -> list[Enti
     groups = _Groups(cands)
     _link_abbreviations(body, cands, groups)
     _link_names(cands, groups)
+    _link_roles(cands, groups)
     members: dict[int, list[Candidate]] = defaultdict(list)
     for n, cand in enumerate(cands):
         members[groups.find(n)].append(cand)

@@ -10,11 +10,13 @@ organisation head or tail word (organization), a place head or tail word or a pr
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Final
 
 from diplomareader.extract.entities_tokens import CONNECTORS, Token, headline_lines
 from diplomareader.extract.gazetteer import GazEntry, Gazetteer
+from diplomareader.extract.names import fold_word
 from diplomareader.model import EntityKind
 
 _MAX_TITLE_WORDS: Final = 4
@@ -57,6 +59,16 @@ _POSSESSIVE_NAME_WORDS: Final = frozenset(
         "nations’",
     ]
 )
+TITLE_MODE = 2
+NESTED = True
+LONE_ORG = True
+SPEECH = True
+_AFTER_NOUN: Final = frozenset(
+    ["and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "with", "by", "as", "that", "which", "who", "whose", "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "must", "may", "might", "did", "do", "does", "also", "still", "not", "then", "now", "again", "say", "says", "said", "continue", "continues", "launched", "took", "take"]
+)
+_FEATURE_HEADS: Final = frozenset(
+    ["mount", "mt", "lake", "wadi", "jebel", "jabal", "cape", "camp", "fort", "jisr", "ras"]
+)
 _ROMAN: Final = frozenset(["II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII"])
 
 
@@ -77,6 +89,14 @@ class Candidate:
     """A title or honorific stood right before it."""
     sent_start: bool = False
     """It is a single word opening a sentence (weak evidence of a name)."""
+    role: bool = False
+    """A title standing alone ("the Minister"), resolved to a titled person of the article."""
+    title: tuple[str, ...] = ()
+    """For a person mention that includes its title: the title's words, lowercased."""
+    nested: bool = False
+    """Inside another mention (the country in "Kazakh Ministry of Energy")."""
+    bare: str = ""
+    """For a mention that includes a title: the name alone (used for the canonical name)."""
 
 
 class RunReader:
@@ -96,15 +116,43 @@ class RunReader:
         self.place_heads = lex.get("place_heads", set())
         self.place_preps = lex.get("place_prepositions", set())
         self.first_names = lex.get("first_names", set())
+        self.speech_verbs = lex.get("speech_verbs", set())
         self.not_names = lex.get("not_names", set())
         self.particles = lex.get("name_particles", set())
+        self.collective = {tuple(t.split()) for t in lex.get("collective_nouns", ())}
+        self.directions = lex.get("directions", set())
+        self.not_orgs = lex.get("not_organizations", set())
+        self.title_words = {w.rstrip(".") for t in self.titles for w in t} - {"the"}
+        self.title_abbrevs = {
+            "lt",
+            "gen",
+            "col",
+            "maj",
+            "capt",
+            "sgt",
+            "adm",
+            "cmdr",
+            "brig",
+            "mr",
+            "mrs",
+            "ms",
+            "dr",
+            "prof",
+            "sen",
+            "rep",
+            "gov",
+            "rev",
+        }
         self.headlines = headline_lines(body, tokens)
+        self._starts = [t.start for t in tokens]
         self.in_headline = False
+        self.nested: list[Candidate] = []
+        """Mentions inside other mentions, collected across runs."""
 
     # -- gazetteer -------------------------------------------------------------------------
     def _gaz_match(self, i: int, b: int) -> tuple[int, Candidate] | None:
         toks = self.tokens
-        if toks[i].lower in CONNECTORS or toks[i].key.split(" ", 1)[0] not in self.gaz.first_words:
+        if toks[i].key.split(" ", 1)[0] not in self.gaz.first_words:
             return None
         for j in range(min(b, i + self.gaz.max_words), i, -1):
             last = toks[j - 1]
@@ -136,9 +184,13 @@ class RunReader:
         while i < b:
             found = self._gaz_match(i, b)
             if found is None:
-                pending.append(i)
-                i += 1
-                continue
+                parts = self._hyphen_parts(i)
+                if not parts:
+                    pending.append(i)
+                    i += 1
+                    continue
+                found = (i + 1, parts[0])
+                self.nested.extend(parts[1:])
             if pending:
                 out.extend(self._unknown(pending))
                 pending = []
@@ -149,20 +201,70 @@ class RunReader:
             out.extend(self._unknown(pending))
         return self._merge(out)
 
+    def _hyphen_parts(self, i: int) -> list[Candidate]:
+        """Places inside a hyphenated word: "Syria-Iraq", "US-led", "Iraqi-made"."""
+        tok = self.tokens[i]
+        if "-" not in tok.text:
+            return []
+        out = []
+        offset = tok.start
+        for part in tok.text.split("-"):
+            match = self.gaz.phrases.get(fold_word(part))
+            if (
+                match is not None
+                and match.entry.kind == "place"
+                and part[:1].isupper()
+                and (not match.exact or part in match.exact)
+            ):
+                out.append(
+                    Candidate(
+                        offset,
+                        offset + len(part),
+                        part,
+                        "place",
+                        match.entry,
+                        match.adjective,
+                        (fold_word(part),),
+                        nested=True,
+                    )
+                )
+            offset += len(part) + 1
+        if out:
+            out[0].nested = False
+        return out
+
     def _merge(self, cands: list[Candidate]) -> list[Candidate]:
         """Join "Kazakh" + "Ministry of Energy" and "Embassy of" + "Kazakhstan" into one body."""
         out: list[Candidate] = []
         for cand in cands:
             prev = out[-1] if out else None
-            if (
-                prev is not None
-                and self.body[prev.end : cand.start] == " "
-                and prev.adjective
-                and cand.entry is None
-                and cand.kind == "organization"
-            ):
-                out[-1] = self._joined(prev, cand)
+            adjacent = prev is not None and self.body[prev.end : cand.start] == " "
+            if adjacent and prev is not None and self._attributive(prev) and self._org_like(cand):
+                out[-1] = self._joined(prev, cand, "organization")
+                self._keep_nested(prev)
                 continue
+            if (
+                adjacent
+                and prev is not None
+                and prev.kind is None
+                and len(prev.keys) == 1
+                and prev.text.lower() in _FEATURE_HEADS
+                and cand.entry is not None
+                and cand.kind == "place"
+                and not cand.adjective
+            ):
+                out[-1] = self._joined(prev, cand, "place")
+                continue
+            if (
+                self._attributive(cand)
+                and cand is cands[-1]
+                and (body_of := self._collective_after(cand))
+            ):
+                out.append(body_of)
+                self._keep_nested(cand)
+                continue
+            if cand.entry is not None and cand.kind == "place" and not cand.adjective:
+                cand = self._with_direction(cand, out)
             if (
                 cand.entry is not None
                 and cand.kind == "place"
@@ -178,12 +280,145 @@ class RunReader:
                     )
                 )
                 continue
+            if cand.kind == "person" and TITLE_MODE:
+                cand = self._with_title(cand, out)
             out.append(cand)
         return out
 
-    def _joined(self, a: Candidate, b: Candidate) -> Candidate:
+    def _with_title(self, cand: Candidate, out: list[Candidate]) -> Candidate:
+        """ "Minister Ellwood", "Lt. Gen. Stephen J. Townsend": the title belongs to the mention."""
+        toks = self.tokens
+        t = self._token_at(cand.start, after=True)
+        if t is None:
+            return cand
+        first = t
+        while first > 0:
+            prev, cur = toks[first - 1], toks[first]
+            gap = self.body[prev.end : cur.start]
+            if gap not in (" ", ". ") or (gap == ". " and prev.lower not in self.title_abbrevs):
+                break
+            if prev.lower in ("of", "for") and first >= 2 and toks[first - 2].cap:
+                if toks[first - 2].lower.rstrip(".") in self.title_words:
+                    first -= 2
+                    continue
+                break
+            if not (prev.cap and prev.lower.rstrip(".") in self.title_words):
+                break
+            first -= 1
+        if first == t:
+            return cand
+        if TITLE_MODE == 1 and len(cand.keys) > 1:
+            return cand
+        start = toks[first].start
+        if out and out[-1].role and out[-1].start >= start:
+            out.pop()
+        if out and out[-1].end > start:
+            return cand
+        title = tuple(tok.lower.rstrip(".") for tok in toks[first:t])
+        if (
+            TITLE_MODE == 2
+            and out
+            and self._attributive(out[-1])
+            and self.body[out[-1].end : start] == " "
+        ):
+            inner = out.pop()
+            self._keep_nested(inner)
+            start = inner.start
+        text = self.body[start : cand.end]
+        return Candidate(
+            start,
+            cand.end,
+            text,
+            "person",
+            cand.entry,
+            False,
+            cand.keys,
+            True,
+            title=title,
+            bare=cand.bare or cand.text,
+        )
+
+    def _collective_after(self, adj: Candidate) -> Candidate | None:
+        """ "Iraqi" + "security forces": the state body an adjective and a noun name."""
+        toks = self.tokens
+        t = self._token_at(adj.end, after=True)
+        if t is None:
+            return None
+        for n in (2, 1):
+            words = toks[t : t + n]
+            if len(words) < n or any(w.cap for w in words):
+                continue
+            if tuple(w.text for w in words) in self.collective and self._noun_ends(t + n - 1):
+                end = words[-1].end
+                if self.body[adj.end : words[0].start] != " ":
+                    return None
+                text = self.body[adj.start : end]
+                keys = adj.keys + tuple(w.key for w in words)
+                return Candidate(adj.start, end, text, "organization", keys=keys)
+        return None
+
+    def _noun_ends(self, t: int) -> bool:
+        """The noun phrase ends at token ``t`` ("Iraqi forces said", not "Iraqi military leaders")."""
+        nxt = t + 1
+        if nxt >= len(self.tokens):
+            return True
+        gap = self.body[self.tokens[t].end : self.tokens[nxt].start]
+        word = self.tokens[nxt].text
+        return gap != " " or not word.islower() or word in _AFTER_NOUN or word.endswith("ed")
+
+    def _with_direction(self, cand: Candidate, out: list[Candidate]) -> Candidate:
+        """ "northern Iraq": a compass word before a place belongs to the mention."""
+        t = self._token_at(cand.start, after=False)
+        if t is None:
+            return cand
+        prev = self.tokens[t]
+        if prev.lower not in self.directions or self.body[prev.end : cand.start] != " ":
+            return cand
+        if out and out[-1].end > prev.start:
+            if out[-1].kind is not None or out[-1].end > prev.end:
+                return cand
+            out.pop()
+        text = self.body[prev.start : cand.end]
+        return Candidate(prev.start, cand.end, text, cand.kind, cand.entry, False, cand.keys)
+
+    def _token_at(self, offset: int, *, after: bool) -> int | None:
+        """Index of the token right after (or right before) a character offset."""
+        starts = self._starts
+        if after:
+            n = bisect.bisect_left(starts, offset)
+            return n if n < len(starts) else None
+        n = bisect.bisect_left(starts, offset) - 1
+        return n if n >= 0 else None
+
+    def _keep_nested(self, cand: Candidate) -> None:
+        """Keep a gazetteer place swallowed by a longer mention as a mention of its own."""
+        if cand.entry is not None and cand.kind == "place" and NESTED:
+            cand.nested = True
+            self.nested.append(cand)
+
+    def _joined(self, a: Candidate, b: Candidate, kind: EntityKind) -> Candidate:
         text = self.body[a.start : b.end]
-        return Candidate(a.start, b.end, text, b.kind, keys=a.keys + b.keys)
+        return Candidate(a.start, b.end, text, kind, keys=a.keys + b.keys)
+
+    @staticmethod
+    def _attributive(cand: Candidate) -> bool:
+        """A nationality adjective, or a one-word country name used as one ("U.S. forces")."""
+        return cand.kind == "place" and (
+            cand.adjective
+            or (
+                cand.entry is not None
+                and len(cand.keys) <= 2
+                and cand.text.replace(".", "").isupper()
+            )
+        )
+
+    def _org_like(self, cand: Candidate) -> bool:
+        """A rule-found organisation, or a lone organisation word ("Army", "Navy")."""
+        if cand.entry is not None:
+            return False
+        if cand.kind == "organization":
+            return True
+        return cand.kind is None and len(cand.keys) == 1 and cand.text.lower() in self.org_tails
 
     def _org_head_before(self, start: int) -> int | None:
         """Start of "Embassy of (the)" / "Government of" right before ``start``, if any."""
@@ -214,12 +449,14 @@ class RunReader:
         toks = self.tokens
         titled = False
         k = 0
+        role: tuple[int, int] | None = None
         # Leading function words, titles and connectors are not part of a name.
         while k < len(idx):
             tok = toks[idx[k]]
             n = self._title_len(idx, k)
             if n:
                 titled = True
+                role = (role[0] if role else idx[k], idx[k + n - 1])
                 k += n
                 continue
             if tok.lower in CONNECTORS or tok.lower in self.not_names or not tok.cap:
@@ -228,12 +465,20 @@ class RunReader:
                 continue
             break
         pieces = self._split([t for t in idx[k:]])
+        if not pieces and role is not None and not self.in_headline:
+            return [self._role(*role)]
         out = []
         for n, piece in enumerate(pieces):
             cand = self._classify(piece, titled and n == 0)
             if cand is not None:
                 out.append(cand)
         return out
+
+    def _role(self, first: int, last: int) -> Candidate:
+        """ "the Foreign Secretary": a title standing for a person named elsewhere."""
+        start, end = self.tokens[first].start, self.tokens[last].bare_end
+        keys = tuple(t.lower.rstrip(".") for t in self.tokens[first : last + 1])
+        return Candidate(start, end, self.body[start:end], None, keys=keys, role=True)
 
     def _split(self, idx: list[int]) -> list[list[int]]:
         """Cut a leftover stretch at connectors no head word licenses, possessives, titles."""
@@ -314,6 +559,17 @@ class RunReader:
             kind = None if words[0] in self.first_names else "place"
         if kind is None and len(piece) > 1 and words[0] in self.first_names:
             kind = "person"
+        if (
+            kind is None
+            and len(piece) == 1
+            and lastw in self.org_tails
+            and not first.sent_start
+            and piece[0] > 0
+            and (LONE_ORG or toks[piece[0] - 1].lower == "the")
+        ):
+            kind = "organization"
+        if kind is None and SPEECH and len(piece) <= 3 and self._speaks(piece[-1]):
+            kind = "person"
         if kind is None and len(piece) == 1 and self._acronym(piece[0]):
             kind = "organization"
         if kind is None and (
@@ -333,6 +589,8 @@ class RunReader:
     def _acronym(self, t: int) -> bool:
         """A capitalised abbreviation (``YPG``), not a word of a line written in capitals."""
         text = self.tokens[t].text.replace(".", "")
+        if self.tokens[t].text.lower() in self.not_orgs:
+            return False
         if not (2 <= len(text) <= 6 and text.isupper() and text.isalpha()) or text in _ROMAN:
             return False
         for n in (t - 1, t + 1):
@@ -345,6 +603,13 @@ class RunReader:
                 ):
                     return False
         return True
+
+    def _speaks(self, t: int) -> bool:
+        """Followed by a verb of saying: "Colville said", "Sadiq Maroof told"."""
+        nxt = t + 1
+        if nxt >= len(self.tokens) or self.body[self.tokens[t].end : self.tokens[nxt].start] != " ":
+            return False
+        return self.tokens[nxt].text in self.speech_verbs
 
     def _place_word_after(self, t: int) -> bool:
         """Followed by a lowercase place word: "the Karrada district", "Kherson regions"."""

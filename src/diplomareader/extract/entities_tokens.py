@@ -50,6 +50,10 @@ CONNECTORS: Final = frozenset(
 """Lowercase words that may sit inside a name between capitalised words."""
 _PARTICLE_PREFIXES: Final = ("al-", "el-", "ad-", "as-", "ash-", "ar-", "at-", "an-", "az-", "ibn-")
 _SENTENCE_END: Final = frozenset('.!?:;"“”«»•*–—(|[\n')
+_RUN_OPENERS: Final = frozenset(
+    ["al", "el", "bin", "ibn", "abu", "von", "van", "de", "della", "da"]
+)
+"""Lowercase particles that may open a name: "al Qaeda", "von der Leyen", "de Mistura"."""
 _JOINING_GAPS: Final = frozenset({" ", "\u00a0"})
 _ABBREVIATIONS: Final = frozenset(
     [
@@ -121,6 +125,11 @@ class Token:
         return len(letters) > 1 and all(c.isupper() for c in letters)
 
 
+def _abbreviation(word: str) -> bool:
+    """A word whose trailing dot is not a full stop: ``Mr``, ``Gen``, an initial such as ``J``."""
+    return (len(word) == 1 and word.isupper()) or word.lower() in _ABBREVIATIONS
+
+
 def _is_cap(text: str) -> bool:
     first = text[0]
     if first.isupper():
@@ -149,7 +158,7 @@ def _starts_sentence(body: str, start: int) -> bool:
             j = i
             while j > 0 and body[j - 1].isalpha():
                 j -= 1
-            if body[j:i].lower() in _ABBREVIATIONS:
+            if _abbreviation(body[j:i]) and (j == 0 or not body[j - 1].isalnum()):
                 return False
         return True
     return False
@@ -181,7 +190,12 @@ def runs(body: str, tokens: list[Token]) -> list[tuple[int, int]]:
     n = len(tokens)
     i = 0
     while i < n:
-        if not tokens[i].cap:
+        if not tokens[i].cap and not (
+            tokens[i].lower in _RUN_OPENERS
+            and i + 1 < n
+            and tokens[i + 1].cap
+            and body[tokens[i].end : tokens[i + 1].start] == " "
+        ):
             i += 1
             continue
         start = i
@@ -190,7 +204,7 @@ def runs(body: str, tokens: list[Token]) -> list[tuple[int, int]]:
         while j < n:
             gap = body[tokens[j - 1].end : tokens[j].start]
             if gap not in _JOINING_GAPS and not (
-                gap == ". " and tokens[j - 1].lower in _ABBREVIATIONS and tokens[j].cap
+                gap == ". " and tokens[j].cap and _abbreviation(tokens[j - 1].text)
             ):
                 break
             tok = tokens[j]

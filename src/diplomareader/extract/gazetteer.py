@@ -47,6 +47,9 @@ LEXICON_KEYS: Final = (
     "name_particles",
     "first_names",
     "not_names",
+    "collective_nouns",
+    "directions",
+    "not_organizations",
 )
 """Word lists a gazetteer file may extend."""
 

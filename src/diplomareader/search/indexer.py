@@ -1,0 +1,369 @@
+"""Incremental ingest: scan files, process new or changed ones in worker processes, and
+write them through one writer with periodic commits.
+
+A run can be killed at any moment: every commit is atomic (Whoosh writes its table of
+contents last), the manifest is replaced atomically after each commit and names the
+generations it matches, and the next run repairs any mismatch from the index itself.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import contextlib
+import multiprocessing
+import os
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Final
+
+from diplomareader.ingest import iter_input_files
+from diplomareader.model import InputError
+from diplomareader.search.manifest_repair import repair
+from diplomareader.search.state import (
+    FailedRecord,
+    FileRecord,
+    Manifest,
+    ingest_lock,
+    load_manifest,
+    save_manifest,
+    write_error_message,
+)
+from diplomareader.search.storage import generations, remove_orphans
+from diplomareader.search.workers import Job, Outcome, Parser, process, process_batch
+
+COMMIT_SECONDS: Final = 60.0
+"""Commit at least this often, so a killed ingest loses at most about this much work."""
+POOL_MIN_JOBS: Final = 12
+"""Fewer files than this are processed in this process (starting workers costs more)."""
+BATCH: Final = 4
+"""Files per worker call."""
+
+
+@dataclass(frozen=True)
+class IngestProgress:
+    """Where an ingest is: shown as count, rate and time left."""
+
+    phase: str
+    """``scanning``, ``indexing``, ``committing`` or ``done``."""
+    done: int
+    total: int
+    failed: int = 0
+    elapsed_s: float = 0.0
+    rate: float = 0.0
+    """Files per second over the last few seconds."""
+    eta_s: float | None = None
+    path: str = ""
+    """The file just finished."""
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    """What an ingest did."""
+
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    errors: tuple[str, ...] = ()
+    """One line per file that could not be read or parsed: ``path: reason``."""
+    elapsed_s: float = 0.0
+    articles: int = 0
+    """Articles in the index afterwards."""
+
+    @property
+    def failed(self) -> int:
+        """How many files failed."""
+        return len(self.errors)
+
+
+@dataclass
+class _Scan:
+    """The outcome of comparing the files on disk with the manifest."""
+
+    jobs: list[Job] = field(default_factory=list)
+    unchanged: int = 0
+    known_failures: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    seen: set[str] = field(default_factory=set)
+    removed: list[str] = field(default_factory=list)
+
+
+def scan(paths: Sequence[str], manifest: Manifest) -> _Scan:
+    """Decide which files need processing, which are unchanged and which were deleted."""
+    from diplomareader.pipeline import article_id
+
+    result = _Scan()
+    folders = [os.path.realpath(p) for p in paths if os.path.isdir(p)]
+    for path in iter_input_files(paths):
+        try:
+            st = os.stat(path)
+        except OSError as error:
+            result.missing.append(f"{path}: {error.strerror or 'cannot be read'}")
+            continue
+        real = os.path.realpath(path)
+        aid = article_id(path)
+        if aid in result.seen:
+            continue
+        result.seen.add(aid)
+        record = manifest.files.get(aid)
+        if record and record.size == st.st_size and record.mtime_ns == st.st_mtime_ns:
+            result.unchanged += 1
+            continue
+        failed = manifest.failed.get(real)
+        if failed and failed.size == st.st_size and failed.mtime_ns == st.st_mtime_ns:
+            result.known_failures.append(f"{path}: {failed.error}")
+            continue
+        old_hash = record.hash if record else ""
+        result.jobs.append(Job(path, aid, st.st_size, st.st_mtime_ns, old_hash))
+    for aid, record in manifest.files.items():
+        if aid not in result.seen and any(_inside(record.real, f) for f in folders):
+            result.removed.append(aid)
+    return result
+
+
+def _inside(path: str, folder: str) -> bool:
+    """Whether ``path`` lies under ``folder``."""
+    return path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+class _Writers:
+    """The article and quote writers, opened on first use and committed together."""
+
+    def __init__(self, aix: Any, qix: Any) -> None:
+        self.aix, self.qix = aix, qix
+        self.aw: Any = None
+        self.qw: Any = None
+
+    def open(self) -> tuple[Any, Any]:
+        """Open both writers (waiting a little for a lock held by another process)."""
+        if self.aw is None:
+            self.qw = self.qix.writer(timeout=30.0, limitmb=64)
+            self.aw = self.aix.writer(timeout=30.0, limitmb=192)
+        return self.aw, self.qw
+
+    def commit(self) -> None:
+        """Commit quotes, then articles (the manifest repair handles a kill in between)."""
+        if self.aw is not None:
+            qw, aw = self.qw, self.aw
+            self.aw = self.qw = None
+            qw.commit()
+            aw.commit()
+
+    def cancel(self) -> None:
+        """Drop uncommitted changes and the files they had started."""
+        for writer in (self.qw, self.aw):
+            if writer is not None:
+                with contextlib.suppress(Exception):
+                    writer.cancel()
+        self.aw = self.qw = None
+        remove_orphans(self.qix)
+        remove_orphans(self.aix)
+
+
+def run_ingest(
+    folder: Path,
+    aix: Any,
+    qix: Any,
+    paths: Sequence[str],
+    *,
+    progress: Callable[[IngestProgress], None] | None = None,
+    workers: int | None = None,
+    parser: Parser | None = None,
+    commit_seconds: float = COMMIT_SECONDS,
+) -> IngestReport:
+    """Bring the index up to date with ``paths`` (files or folders, recursively)."""
+    started = time.monotonic()
+    if not os.access(folder, os.W_OK):
+        raise InputError(write_error_message(folder, PermissionError(13, "read-only")))
+    with ingest_lock(folder, on_wait=lambda: _notify(progress, "waiting", 0, 0, started)):
+        remove_orphans(qix)
+        remove_orphans(aix)
+        manifest = load_manifest(folder)
+        if manifest is None or manifest.generations != generations(aix, qix):
+            _notify(progress, "repairing", 0, 0, started)
+            manifest = repair(aix, qix, manifest)
+        _notify(progress, "scanning", 0, 0, started)
+        found = scan(paths, manifest)
+        writers = _Writers(aix, qix)
+        counts = {"added": 0, "updated": 0}
+        errors = list(found.missing) + list(found.known_failures)
+        total = len(found.jobs)
+        try:
+            if found.removed:
+                aw, qw = writers.open()
+                for aid in found.removed:
+                    aw.delete_by_term("aid", aid)
+                    qw.delete_by_term("aid", aid)
+                    del manifest.files[aid]
+            last_commit = time.monotonic()
+            meter = _Meter(total, started)
+            for done, outcome in enumerate(_outcomes(found.jobs, workers, parser), 1):
+                _apply(outcome, manifest, writers, counts, errors)
+                if progress is not None:
+                    progress(
+                        meter.progress(done, len(errors) - len(found.missing), outcome.job.path)
+                    )
+                if writers.aw is not None and time.monotonic() - last_commit > commit_seconds:
+                    _notify(progress, "committing", done, total, started)
+                    _commit(folder, aix, qix, writers, manifest)
+                    last_commit = time.monotonic()
+            _notify(progress, "committing", total, total, started)
+            _commit(folder, aix, qix, writers, manifest)
+        except OSError as error:
+            writers.cancel()
+            raise InputError(write_error_message(folder, error)) from None
+        except BaseException:
+            writers.cancel()
+            raise
+        with aix.reader() as reader:
+            articles = reader.doc_count()
+        report = IngestReport(
+            added=counts["added"],
+            updated=counts["updated"],
+            removed=len(found.removed),
+            unchanged=found.unchanged + counts.get("same", 0),
+            errors=tuple(errors),
+            elapsed_s=time.monotonic() - started,
+            articles=articles,
+        )
+        _notify(progress, "done", total, total, started, failed=report.failed)
+        return report
+
+
+def _apply(
+    outcome: Outcome,
+    manifest: Manifest,
+    writers: _Writers,
+    counts: dict[str, int],
+    errors: list[str],
+) -> None:
+    """Write one worker outcome into the index and the manifest."""
+    job = outcome.job
+    real = os.path.realpath(job.path)
+    if outcome.kind == "same":
+        record = manifest.files[job.aid]
+        manifest.files[job.aid] = FileRecord(record.real, job.size, job.mtime_ns, record.hash)
+        counts["same"] = counts.get("same", 0) + 1
+        return
+    if outcome.kind == "error":
+        errors.append(f"{job.path}: {outcome.error}")
+        manifest.failed[real] = FailedRecord(job.size, job.mtime_ns, outcome.hash, outcome.error)
+        if job.aid in manifest.files:
+            # The file changed into something unreadable: its old article goes.
+            aw, qw = writers.open()
+            aw.delete_by_term("aid", job.aid)
+            qw.delete_by_term("aid", job.aid)
+            del manifest.files[job.aid]
+        return
+    aw, qw = writers.open()
+    if job.aid in manifest.files:
+        aw.delete_by_term("aid", job.aid)
+        qw.delete_by_term("aid", job.aid)
+        counts["updated"] += 1
+    else:
+        counts["added"] += 1
+    assert outcome.article_doc is not None
+    aw.add_document(**outcome.article_doc)
+    for doc in outcome.quote_docs:
+        qw.add_document(**doc)
+    manifest.failed.pop(real, None)
+    manifest.files[job.aid] = FileRecord(real, job.size, job.mtime_ns, outcome.hash)
+
+
+def _commit(folder: Path, aix: Any, qix: Any, writers: _Writers, manifest: Manifest) -> None:
+    """Commit both indexes and record the manifest for the new generations."""
+    if writers.aw is not None:
+        writers.commit()
+    manifest.generations = generations(aix, qix)
+    save_manifest(folder, manifest)
+
+
+def _outcomes(jobs: list[Job], workers: int | None, parser: Parser | None) -> Iterator[Outcome]:
+    """Process jobs, in worker processes when there are enough of them."""
+    count = workers if workers is not None else (os.cpu_count() or 1)
+    if count <= 1 or len(jobs) < POOL_MIN_JOBS:
+        for job in jobs:
+            yield process(job, parser)
+        return
+    yield from _pool_outcomes(jobs, count, parser)
+
+
+def _pool_outcomes(jobs: list[Job], count: int, parser: Parser | None) -> Iterator[Outcome]:
+    """Process jobs in ``count`` worker processes, a bounded number in flight.
+
+    A worker that dies (killed, out of memory) fails only the files it was holding; the
+    pool is restarted for the rest.
+    """
+    batches = [jobs[i : i + BATCH] for i in range(0, len(jobs), BATCH)]
+    position = 0
+    while position < len(batches):
+        with cf.ProcessPoolExecutor(max_workers=count, mp_context=_context()) as pool:
+            pending: dict[cf.Future[list[Outcome]], list[Job]] = {}
+            broken = False
+            while (position < len(batches) or pending) and not broken:
+                while position < len(batches) and len(pending) < count * 3:
+                    batch = batches[position]
+                    pending[pool.submit(process_batch, batch, parser)] = batch
+                    position += 1
+                done, _ = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
+                for future in done:
+                    batch = pending.pop(future)
+                    try:
+                        yield from future.result()
+                    except cf.process.BrokenProcessPool:
+                        broken = True
+                        yield from (
+                            Outcome(j, "error", error="the worker processing it died")
+                            for j in batch
+                        )
+            if broken:
+                for future, batch in pending.items():
+                    future.cancel()
+                    yield from (
+                        Outcome(j, "error", error="the worker processing it died") for j in batch
+                    )
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """``fork`` (fast) from a single-threaded process, ``forkserver`` otherwise."""
+    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
+
+
+class _Meter:
+    """Rate and time left from recent progress."""
+
+    def __init__(self, total: int, started: float) -> None:
+        self.total = total
+        self.started = started
+        self.window: list[tuple[float, int]] = []
+
+    def progress(self, done: int, failed: int, path: str) -> IngestProgress:
+        """The progress after ``done`` files."""
+        now = time.monotonic()
+        self.window.append((now, done))
+        while len(self.window) > 2 and now - self.window[0][0] > 10.0:
+            self.window.pop(0)
+        t0, d0 = self.window[0]
+        rate = (done - d0) / (now - t0) if now > t0 and done > d0 else 0.0
+        eta = (self.total - done) / rate if rate > 0 else None
+        return IngestProgress(
+            "indexing", done, self.total, failed, now - self.started, rate, eta, path
+        )
+
+
+def _notify(
+    progress: Callable[[IngestProgress], None] | None,
+    phase: str,
+    done: int,
+    total: int,
+    started: float,
+    failed: int = 0,
+) -> None:
+    """Report a phase change."""
+    if progress is not None:
+        progress(IngestProgress(phase, done, total, failed, time.monotonic() - started))
