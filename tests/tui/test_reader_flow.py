@@ -19,7 +19,9 @@ def main_screen(app: object) -> MainScreen:
     return screen
 
 
-async def test_start_lists_the_seeds_newest_first(library: Library, make_reader: AppFactory) -> None:
+async def test_start_lists_the_seeds_newest_first(
+    library: Library, make_reader: AppFactory
+) -> None:
     """At start the list shows the three articles, dated ones newest first, all unread."""
     app = make_reader(library)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -105,7 +107,9 @@ async def test_related_quote_opens_its_article_and_back_returns(
         side = screen.side
         side.focus()
         target = next(
-            i for i, o in enumerate(side._options) if o.id and o.id.startswith("r:")  # noqa: SLF001
+            i
+            for i, o in enumerate(side._options)
+            if o.id and o.id.startswith("r:")  # noqa: SLF001
         )
         side.highlighted = target
         chosen = side.chosen()

@@ -89,7 +89,9 @@ async def test_search_hits_and_find_in_article(library: Library, make_reader: Ap
         assert screen.reader.marks.hits == hits  # back to the search terms
 
 
-async def test_invalid_query_is_reported_not_raised(library: Library, make_reader: AppFactory) -> None:
+async def test_invalid_query_is_reported_not_raised(
+    library: Library, make_reader: AppFactory
+) -> None:
     """A malformed query shows what was not understood; Escape clears the box."""
     app = make_reader(library)
     async with app.run_test(size=(120, 36)) as pilot:

@@ -55,7 +55,9 @@ def test_wrap_lines_fit_and_cover_the_text(text: str, width: int) -> None:
     """Every wrapped line fits the width, and together they keep every word in order."""
     lines = wrap(text, width)
     assert all(cell_len(text[s:e]) <= width for s, e in lines)
-    assert "".join(text[s:e] for s, e in lines).replace(" ", "") == text.replace(" ", "").replace("\n", "")
+    assert "".join(text[s:e] for s, e in lines).replace(" ", "") == text.replace(" ", "").replace(
+        "\n", ""
+    )
     assert [s for s, _ in lines] == sorted(s for s, _ in lines)
 
 
@@ -99,7 +101,11 @@ def test_query_terms_and_marks() -> None:
     pattern = term_pattern(terms)
     assert pattern is not None
     text = "The referendum on Territorial  integrity at the UN"
-    assert [m.group() for m in pattern.finditer(text)] == ["referendum", "Territorial  integrity", "UN"]
+    assert [m.group() for m in pattern.finditer(text)] == [
+        "referendum",
+        "Territorial  integrity",
+        "UN",
+    ]
 
 
 def test_keymap_remaps_and_reports_problems() -> None:

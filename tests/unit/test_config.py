@@ -98,7 +98,9 @@ def test_saved_search_replace_and_delete() -> None:
     assert config.without_saved_search("a").saved_searches == ()
 
 
-def test_default_location_follows_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_default_location_follows_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """DIPLOMAREADER_CONFIG overrides the config file's place."""
     monkeypatch.setenv("DIPLOMAREADER_CONFIG", str(tmp_path / "c.yaml"))
     assert locations.config_file() == tmp_path / "c.yaml"

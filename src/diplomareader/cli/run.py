@@ -9,9 +9,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from diplomareader.model import InputError
+
+if TYPE_CHECKING:
+    from diplomareader.search import Library
 
 
 def add_parser(subparsers: Any) -> None:
@@ -41,36 +44,18 @@ def add_parser(subparsers: Any) -> None:
     )
 
 
-def _progress_printer() -> Any:
-    """The terminal progress display of ``cli/progress.py``, or a plain one-line bar."""
-    try:
-        from diplomareader.cli.progress import ProgressBar  # type: ignore[import-not-found]
-    except ImportError:
-        return _plain_progress
-    return ProgressBar()
-
-
-def _plain_progress(progress: Any) -> None:
-    """A one-line progress bar: count, rate and time left."""
-    done, total = progress.done, max(progress.total, 1)
-    width = 30
-    filled = int(width * min(done, total) / total)
-    eta = f", {progress.eta_s:.0f} s left" if progress.eta_s else ""
-    line = (
-        f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{progress.total} {progress.phase}{eta}"
-    )
-    sys.stderr.write(line[:120])
-    if progress.phase == "done":
-        sys.stderr.write("\n")
-    sys.stderr.flush()
-
-
-def update_index(library: Any, corpus: Path) -> None:
+def update_index(library: Library, corpus: Path) -> None:
     """Ingest ``corpus`` into the library when it changed, reporting on the terminal."""
     if not library.needs_update(corpus):
         return
+    from diplomareader.cli.progress import ProgressPrinter
+
     print(f"Indexing {corpus} …", file=sys.stderr)
-    report = library.ingest([str(corpus)], progress=_progress_printer())
+    printer = ProgressPrinter()
+    try:
+        report = library.ingest([str(corpus)], progress=printer)
+    finally:
+        printer.finish()
     print(
         f"{report.articles} articles in the index "
         f"({report.added} added, {report.updated} updated, {report.removed} removed, "

@@ -18,6 +18,7 @@ from textual.worker import get_current_worker
 
 from diplomareader.model import Article, ArticleSummary, RelatedQuote, SearchResult
 from diplomareader.store.state import Position
+from diplomareader.tui.screens.main_bookmarks import OpenPassage
 from diplomareader.tui.screens.main_passages import PassageActions
 from diplomareader.tui.widgets.article_list import ArticleList
 from diplomareader.tui.widgets.find_bar import FindBar
@@ -273,6 +274,11 @@ class MainScreen(PassageActions):
             return
         article_id, position = self.history.pop()
         self.open_article(article_id, position=position, remember=False)
+
+    @on(OpenPassage)
+    def _open_passage(self, event: OpenPassage) -> None:
+        """Open a bookmark's article at its passage."""
+        self.open_article(event.article_id, reveal=(event.start, event.end))
 
     # ----- the side panel -----------------------------------------------------------------
 

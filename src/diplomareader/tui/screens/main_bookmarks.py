@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual import work
+from textual.message import Message
 
 from diplomareader.model import Article, InputError, Quote, RelatedQuote
 from diplomareader.store.bookmarks import Bookmark, StoreError
@@ -134,7 +135,7 @@ class BookmarkActions(MainParts):
 
     def edit_bookmark(self, bookmark: Bookmark) -> None:
         """Ask for a new note and tags of ``bookmark``."""
-        from diplomareader.tui.screens.note import NoteScreen
+        from diplomareader.tui.screens.bookmarks_dialogs import EditBookmarkScreen
 
         def edited(result: tuple[str, str] | None) -> None:
             if result is None:
@@ -147,7 +148,7 @@ class BookmarkActions(MainParts):
                 return
             self.notify("Note and tags saved.", timeout=2)
 
-        self.app.push_screen(NoteScreen(bookmark), edited)
+        self.app.push_screen(EditBookmarkScreen(bookmark), edited)
 
     def bookmarks_changed(self) -> None:
         """Redraw the bookmark markers of the list and the reading pane."""
@@ -171,5 +172,14 @@ class BookmarkActions(MainParts):
         )
 
     def open_bookmark(self, bookmark: Bookmark) -> None:
-        """Open the bookmark's article at its passage (found again if the text moved)."""
-        raise NotImplementedError  # provided by the main screen
+        """Open the bookmark's article at its passage (where the bookmarks screen found it)."""
+        self.post_message(OpenPassage(bookmark.article_id, bookmark.start, bookmark.end))
+
+
+@dataclass
+class OpenPassage(Message):
+    """Open an article at a passage (a bookmark chosen on the bookmarks screen)."""
+
+    article_id: str
+    start: int
+    end: int
