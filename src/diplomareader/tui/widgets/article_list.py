@@ -23,6 +23,7 @@ from textual.strip import Strip
 from diplomareader.model import ArticleSummary
 from diplomareader.tui.keys import CommandBindings, KeyMap
 from diplomareader.tui.textlayout import fit, one_line
+from diplomareader.tui.widgets.layers import LayerCache
 
 DATE_WIDTH = 10
 """Cells of the date column (``2022-09-26``)."""
@@ -42,12 +43,12 @@ class ArticleList(ScrollView, CommandBindings, can_focus=True):
     ArticleList {
         background: $surface;
         scrollbar-gutter: stable;
-        & > .article-list--date { color: $text-muted; }
+        & > .article-list--date { color: $foreground-muted; }
         & > .article-list--source { color: $text-secondary; }
         & > .article-list--unread { color: $accent; text-style: bold; }
         & > .article-list--bookmark { color: $warning; }
-        & > .article-list--read { color: $text-muted; }
-        & > .article-list--empty { color: $text-muted; text-style: italic; }
+        & > .article-list--read { color: $foreground-muted; }
+        & > .article-list--empty { color: $foreground-muted; text-style: italic; }
         & > .article-list--cursor {
             background: $block-cursor-blurred-background;
         }
@@ -95,6 +96,7 @@ class ArticleList(ScrollView, CommandBindings, can_focus=True):
         """Whether an article id has been opened before."""
         self._is_bookmarked: Callable[[str], bool] = lambda _id: False
         """Whether an article id has a bookmark."""
+        self._layers = LayerCache(self)
         self.empty_text = "No articles."
         """What the pane says when there is nothing to show."""
 
@@ -197,7 +199,7 @@ class ArticleList(ScrollView, CommandBindings, can_focus=True):
         base = self.rich_style
         if not self._rows:
             if y == 0:
-                style = self.get_component_rich_style("article-list--empty")
+                style = self._layers("article-list--empty")
                 return Strip([Segment(fit(" " + self.empty_text, width), base + style)])
             return Strip.blank(width, base)
         if index >= len(self._rows):
@@ -206,10 +208,17 @@ class ArticleList(ScrollView, CommandBindings, can_focus=True):
 
     def _render_row(self, article: ArticleSummary, cursor: bool, width: int, base: Style) -> Strip:
         """One row: markers, date, source, title, cut to ``width`` cells."""
-        style = self.get_component_rich_style
-        if cursor:
-            base = base + style("article-list--cursor")
+
+        style = self._layers
         read = self._is_read(article.id)
+        if cursor:
+            # On the cursor row every column takes the cursor's colours, so it reads in any theme.
+            base = base + style("article-list--cursor")
+            date_style = source_style = title_style = base
+        else:
+            date_style = base + style("article-list--date")
+            source_style = base + style("article-list--source")
+            title_style = base + style("article-list--read") if read else base
         marks = [
             Segment(" " if read else "●", base + style("article-list--unread")),
             Segment(
@@ -221,14 +230,10 @@ class ArticleList(ScrollView, CommandBindings, can_focus=True):
         date = article.date.isoformat() if article.date else ""
         src_width = source_width(width)
         title_width = max(0, width - MARKS_WIDTH - DATE_WIDTH - 1 - src_width - 1)
-        title_style = base + style("article-list--read") if read and not cursor else base
         segments = [
             *marks,
-            Segment(fit(date, DATE_WIDTH) + " ", base + style("article-list--date")),
-            Segment(
-                fit(one_line(article.source or ""), src_width) + " ",
-                base + style("article-list--source"),
-            ),
+            Segment(fit(date, DATE_WIDTH) + " ", date_style),
+            Segment(fit(one_line(article.source or ""), src_width) + " ", source_style),
             Segment(fit(one_line(article.title), title_width), title_style),
         ]
         return Strip(segments).crop_extend(0, width, base)

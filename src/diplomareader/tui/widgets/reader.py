@@ -24,6 +24,7 @@ from textual.strip import Strip
 from diplomareader.model import Article
 from diplomareader.store.state import Position
 from diplomareader.tui.keys import CommandBindings, KeyMap
+from diplomareader.tui.widgets.layers import LayerCache
 from diplomareader.tui.widgets.reader_layout import GUTTER, Page, PageLine, layout_page
 from diplomareader.tui.widgets.reader_marks import Marks, Span, article_header
 from diplomareader.tui.widgets.reader_selection import Selection
@@ -36,11 +37,11 @@ class Reader(ScrollView, CommandBindings, can_focus=True):
     Reader {
         background: $surface;
         scrollbar-gutter: stable;
-        & > .reader--title { text-style: bold; color: $text; }
+        & > .reader--title { text-style: bold; color: $foreground; }
         & > .reader--meta { color: $text-secondary; }
         & > .reader--url { color: $text-primary; text-style: underline; }
-        & > .reader--report { color: $text-muted; text-style: italic; }
-        & > .reader--empty { color: $text-muted; text-style: italic; }
+        & > .reader--report { color: $foreground-muted; text-style: italic; }
+        & > .reader--empty { color: $foreground-muted; text-style: italic; }
         & > .reader--cursor { color: $accent 50%; }
         &:focus > .reader--cursor { color: $accent; }
         & > .reader--quote { color: $text-primary; text-style: italic; }
@@ -104,6 +105,7 @@ class Reader(ScrollView, CommandBindings, can_focus=True):
         self._page_width = 0
         self._pending: Position | None = None
         """A position to restore once the pane has a size."""
+        self._layers = LayerCache(self)
 
     # ----- showing an article -------------------------------------------------------------
 
@@ -396,8 +398,8 @@ class Reader(ScrollView, CommandBindings, can_focus=True):
     # ----- drawing ------------------------------------------------------------------------
 
     def _style(self, name: str) -> Style:
-        """The rich style of component class ``reader--name``."""
-        return self.get_component_rich_style(f"reader--{name}", partial=True)
+        """The layer of component class ``reader--name``."""
+        return self._layers(f"reader--{name}")
 
     def render_line(self, y: int) -> Strip:
         """Draw screen line ``y``."""
@@ -414,7 +416,9 @@ class Reader(ScrollView, CommandBindings, can_focus=True):
         if index >= len(self._page.lines):
             return Strip.blank(width, base)
         line = self._page.lines[index]
-        segments = list(self._line_text(line, index).render(self.app.console))
+        rendered = self._line_text(line, index).render(self.app.console)
+        # The pane's own style goes underneath every mark (background included).
+        segments = list(Segment.apply_style(rendered, style=base))
         return Strip(segments).crop_extend(0, width, base).simplify()
 
     def _line_text(self, line: PageLine, index: int) -> Text:
