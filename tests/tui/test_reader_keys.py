@@ -166,7 +166,7 @@ async def test_tab_moves_between_panes_and_the_side_panel_hides(
         await pilot.pause()
         assert not screen.side.display or not screen.query_one("#side-pane").display
         assert screen.focused is screen.reader
-        assert "Quotes · entities" not in screen_text(app)
+        assert "Quotes · related" not in screen_text(app)
         await pilot.press("tab", "tab")
         assert screen.focused is screen.reader
     assert load_config(tmp_path / "config.yaml").side_panel is False

@@ -107,7 +107,7 @@ class MainScreen(PassageActions):
             if self.history
             else "Reading"
         )
-        self.query_one("#side-pane").border_title = "Quotes · entities · related"
+        self.query_one("#side-pane").border_title = "Quotes · related · entities"
 
     # ----- search and the list ------------------------------------------------------------
 

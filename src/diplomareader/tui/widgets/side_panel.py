@@ -1,8 +1,9 @@
-"""The side panel: the article's quotes, its entities by kind, and related quotes elsewhere.
+"""The side panel: the article's quotes, related quotes elsewhere, and its entities by kind.
 
-One list with three sections, so that j/k walk through all of it. Enter on a quote scrolls
-the reading pane to it; on an entity, searches for it; on a related quote, opens its article
-at that quote. The panel only posts messages; the screen does the work.
+One list with three sections, so that j/k walk through all of it; related quotes come before
+the entities because the entity list of a long article runs to dozens of names. Enter on a
+quote scrolls the reading pane to it; on an entity, searches for it; on a related quote, opens
+its article at that quote. The panel only posts messages; the screen does the work.
 """
 
 from __future__ import annotations
@@ -118,6 +119,8 @@ class SidePanel(OptionList, CommandBindings):
             prompt = Text.assemble((speaker, "bold"), ": “", opening(quote.text), "”")
             options.append(Option(prompt, id=f"q:{index}"))
         options.append(None)
+        options.extend(self._related_options())
+        options.append(None)
         options.append(Option(f"Entities ({len(self.entities)})", disabled=True))
         counts: Counter[str] = Counter(e.kind for e in self.entities)
         for kind, title in KIND_TITLES.items():
@@ -128,8 +131,6 @@ class SidePanel(OptionList, CommandBindings):
                 if entity.kind == kind:
                     prompt = Text.assemble(f"  {entity.name} ", (f"×{len(entity.mentions)}", "dim"))
                     options.append(Option(prompt, id=f"e:{index}"))
-        options.append(None)
-        options.extend(self._related_options())
         self.set_options(options)
 
     def _related_options(self) -> list[Option | None]:
@@ -152,7 +153,7 @@ class SidePanel(OptionList, CommandBindings):
             )
             prompt = Text.assemble(
                 (speaker, "bold"),
-                (f" · {meta}" if meta else "", "dim"),
+                (f"\n{meta}" if meta else "", "dim"),
                 "\n“",
                 opening(related.quote.text),
                 "”",
