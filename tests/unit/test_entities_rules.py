@@ -202,3 +202,26 @@ def test_empty_and_odd_bodies() -> None:
     assert extract_entities("") == []
     assert extract_entities("   \n\n  ") == []
     assert extract_entities("12 34 !!! ...") == []
+
+
+def test_acting_states_are_listed_as_organizations() -> None:
+    body = (
+        "Russia vetoed the draft. Fighting continued in Ukraine. "
+        "U.S. officials said Iraq's efforts were welcome."
+    )
+    entities = extract_entities(body)
+    kinds = {(e.name, e.kind) for e in entities}
+    assert ("Russia", "organization") in kinds and ("Russia", "place") in kinds
+    assert ("Ukraine", "place") in kinds and ("Ukraine", "organization") not in kinds
+    us = [e for e in entities if e.name == "United States"]
+    assert [e.kind for e in us] == ["organization"]
+    assert ("Iraq", "organization") in kinds
+
+
+def test_nested_country_inside_an_organization() -> None:
+    body = "The Kazakh Ministry of Energy and the Embassy of the Republic of Kazakhstan met."
+    entities = extract_entities(body)
+    assert _find(entities, "Kazakh Ministry of Energy").kind == "organization"
+    kazakhstan = _named(entities, "Kazakhstan")
+    assert {m.text for m in kazakhstan.mentions} == {"Kazakh", "Republic of Kazakhstan"}
+    _check_offsets(body, entities)

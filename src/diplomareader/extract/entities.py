@@ -20,6 +20,7 @@ import re
 from collections import Counter, defaultdict
 from typing import Final
 
+from diplomareader.extract.entities_actors import acting, actor_entities
 from diplomareader.extract.entities_rules import Candidate, RunReader
 from diplomareader.extract.entities_tokens import CONNECTORS, runs, tokenize
 from diplomareader.extract.gazetteer import Gazetteer, default_gazetteer
@@ -174,9 +175,12 @@ def extract_entities(body: str, gazetteer: Gazetteer | None = None) -> list[Enti
     _link_abbreviations(body, cands, groups)
     _link_names(cands, groups)
     _link_roles(cands, groups)
+    verbs = frozenset(gaz.lexicon.get("actor_verbs", ()))
+    subjects, qualifiers = acting(body, cands, verbs)
     members: dict[int, list[Candidate]] = defaultdict(list)
     for n, cand in enumerate(cands):
-        members[groups.find(n)].append(cand)
+        if n not in qualifiers:
+            members[groups.find(n)].append(cand)
     entities = []
     for group in members.values():
         if all(c.kind is None for c in group):
@@ -187,5 +191,7 @@ def extract_entities(body: str, gazetteer: Gazetteer | None = None) -> list[Enti
         )
         aliases = tuple(sorted({m.text for m in mentions} - {name}))
         entities.append(Entity(name=name, kind=kind, aliases=aliases, mentions=mentions))
+    taken = {e.name for e in entities if e.kind == "organization"}
+    entities.extend(actor_entities(cands, subjects | qualifiers, taken))
     entities.sort(key=lambda e: e.mentions[0].start)
     return entities

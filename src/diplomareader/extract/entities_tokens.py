@@ -7,8 +7,8 @@ contain lowercase connectors (``of``, ``the``, ``al-``...) between capitalised w
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
 from typing import Final
 
 from diplomareader.extract.names import fold_word
@@ -17,93 +17,46 @@ TOKEN_RE: Final = re.compile(
     r"(?:[^\W\d_]\.){2,}"  # U.S., D.C., U.N.
     r"|\w+(?:(?:[-'’]|\.(?=[a-z]))\w+)*(?:(?<=s)['’](?!\w))?"  # words, Nur-Sultan, Workers'
 )
-CONNECTORS: Final = frozenset(
-    [
-        "of",
-        "the",
-        "and",
-        "for",
-        "on",
-        "in",
-        "de",
-        "du",
-        "da",
-        "del",
-        "della",
-        "di",
-        "von",
-        "van",
-        "der",
-        "den",
-        "la",
-        "le",
-        "bin",
-        "ibn",
-        "al",
-        "el",
-        "y",
-        "upon",
-        "to",
-        "at",
-    ]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+CONNECTORS: Final = _words(
+    "of the and for on in de du da del della di von van der den la le bin ibn al el y upon to at"
 )
 """Lowercase words that may sit inside a name between capitalised words."""
+_RUN_OPENERS: Final = _words("al el bin ibn abu von van de della da")
+"""Lowercase particles that may open a name: "al Qaeda", "von der Leyen", "de Mistura"."""
 _PARTICLE_PREFIXES: Final = ("al-", "el-", "ad-", "as-", "ash-", "ar-", "at-", "an-", "az-", "ibn-")
 _SENTENCE_END: Final = frozenset('.!?:;"“”«»•*–—(|[\n')
-_RUN_OPENERS: Final = frozenset(
-    ["al", "el", "bin", "ibn", "abu", "von", "van", "de", "della", "da"]
-)
-"""Lowercase particles that may open a name: "al Qaeda", "von der Leyen", "de Mistura"."""
 _JOINING_GAPS: Final = frozenset({" ", "\u00a0"})
-_ABBREVIATIONS: Final = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "st",
-        "mt",
-        "ft",
-        "gen",
-        "lt",
-        "col",
-        "sen",
-        "rep",
-        "prof",
-        "jr",
-        "sr",
-        "maj",
-        "capt",
-        "sgt",
-        "adm",
-        "cmdr",
-        "gov",
-        "vs",
-        "fr",
-        "rev",
-        "brig",
-    ]
+_ABBREVIATIONS: Final = _words(
+    "mr mrs ms dr st mt ft gen lt col sen rep prof jr sr maj capt sgt adm cmdr gov vs fr rev brig "
+    "spc"
 )
 """Words whose trailing dot does not end a sentence (``Mr. Johnson``, ``Gen. Votel``)."""
+_HEADLINE_ENDS: Final = (".", "!", "?", ";", ",", ":", "”", '"', "»")
 
 
-@dataclass(frozen=True, slots=True)
 class Token:
     """A word of the body with its offsets, folded key and a few precomputed flags."""
 
-    text: str
-    start: int
-    end: int
-    key: str
-    cap: bool
-    """Starts with a capital letter (or is a particle-prefixed name such as ``al-Assad``)."""
-    sent_start: bool
-    """First word of a sentence, a line or a quotation."""
+    __slots__ = ("text", "start", "end", "key", "lower", "cap", "sent_start")
 
-    @property
-    def lower(self) -> str:
-        """The token in lowercase."""
-        return self.text.lower()
+    def __init__(self, text: str, start: int, end: int, cap: bool, sent_start: bool) -> None:
+        """Record a word; its key and lowercase form are computed here once."""
+        self.text = text
+        self.start = start
+        self.end = end
+        self.key = fold_word(text)
+        """The transliteration-folding key of the word (see ``names.fold_word``)."""
+        self.lower = text.lower()
+        self.cap = cap
+        """Starts with a capital letter (or is a particle-prefixed name such as ``al-Assad``)."""
+        self.sent_start = sent_start
+        """First word of a sentence, a line or a quotation."""
 
     @property
     def possessive(self) -> bool:
@@ -134,7 +87,7 @@ def _is_cap(text: str) -> bool:
     first = text[0]
     if first.isupper():
         return True
-    if first.isdigit():
+    if first.isdigit() or "-" not in text[2:5]:
         return False
     low = text.lower()
     for prefix in _PARTICLE_PREFIXES:
@@ -150,37 +103,29 @@ def _starts_sentence(body: str, start: int) -> bool:
     if i < 0:
         return True
     ch = body[i]
-    if ch in _SENTENCE_END:
-        # "U.S. forces" or "Gen. Votel": a dot after an abbreviation does not end a sentence.
-        if ch == "." and i >= 2 and body[i - 2] == "." and body[i - 1].isalpha():
+    if ch not in _SENTENCE_END:
+        return False
+    if ch == ".":
+        # "U.S. forces", "Gen. Votel", "Stephen J. Townsend": not the end of a sentence.
+        if i >= 2 and body[i - 2] == "." and body[i - 1].isalpha():
             return False
-        if ch == ".":
-            j = i
-            while j > 0 and body[j - 1].isalpha():
-                j -= 1
-            if _abbreviation(body[j:i]) and (j == 0 or not body[j - 1].isalnum()):
-                return False
-        return True
-    return False
+        j = i
+        while j > 0 and body[j - 1].isalpha():
+            j -= 1
+        if _abbreviation(body[j:i]) and (j == 0 or not body[j - 1].isalnum()):
+            return False
+    return True
 
 
 def tokenize(body: str) -> list[Token]:
     """All word tokens of ``body`` in order."""
-    tokens = []
+    tokens: list[Token] = []
+    append = tokens.append
     for m in TOKEN_RE.finditer(body):
         text = m.group(0)
         start = m.start()
         cap = _is_cap(text)
-        tokens.append(
-            Token(
-                text=text,
-                start=start,
-                end=m.end(),
-                key=fold_word(text),
-                cap=cap,
-                sent_start=cap and _starts_sentence(body, start),
-            )
-        )
+        append(Token(text, start, m.end(), cap, cap and _starts_sentence(body, start)))
     return tokens
 
 
@@ -198,16 +143,15 @@ def runs(body: str, tokens: list[Token]) -> list[tuple[int, int]]:
         ):
             i += 1
             continue
-        start = i
-        last_cap = i
+        start = last_cap = i
         j = i + 1
         while j < n:
-            gap = body[tokens[j - 1].end : tokens[j].start]
+            tok = tokens[j]
+            gap = body[tokens[j - 1].end : tok.start]
             if gap not in _JOINING_GAPS and not (
-                gap == ". " and tokens[j].cap and _abbreviation(tokens[j - 1].text)
+                gap == ". " and tok.cap and _abbreviation(tokens[j - 1].text)
             ):
                 break
-            tok = tokens[j]
             if tok.cap:
                 last_cap = j
             elif tok.lower not in CONNECTORS:
@@ -218,31 +162,26 @@ def runs(body: str, tokens: list[Token]) -> list[tuple[int, int]]:
     return result
 
 
-def headline_lines(body: str, tokens: list[Token]) -> set[int]:
-    """Start offsets of lines written in title case (headlines, link lists).
+def line_starts(body: str, tokens: list[Token]) -> tuple[list[int], set[int]]:
+    """Start offsets of every line, and of the lines written in title case (headlines).
 
-    A line counts when it does not end like a sentence, has at least four words of four letters
-    or more and at least 80 % of them are capitalised; the rules trust only the gazetteer and
-    first names there.
+    A headline does not end like a sentence, has at least four words of four letters or more
+    and at least 80 % of them capitalised; the rules trust only the gazetteer and first names
+    there.
     """
-    result: set[int] = set()
-    line_start = -1
-    long_words = caps = 0
-
-    def close() -> None:
-        if long_words >= 4 and caps >= 0.8 * long_words:
-            end = body.find("\n", line_start)
-            line = body[line_start : end if end >= 0 else len(body)].rstrip()
-            if not line.endswith((".", "!", ";", ",", ":", "”", '"', "»")):
-                result.add(line_start)
-
+    starts = [0] + [m.end() for m in re.finditer("\n", body)]
+    counts: dict[int, list[int]] = {}
     for tok in tokens:
-        start = body.rfind("\n", 0, tok.start) + 1
-        if start != line_start:
-            close()
-            line_start, long_words, caps = start, 0, 0
         if len(tok.text) >= 4 and tok.text[0].isalpha():
-            long_words += 1
-            caps += tok.cap
-    close()
-    return result
+            line = starts[bisect.bisect_right(starts, tok.start) - 1]
+            count = counts.setdefault(line, [0, 0])
+            count[0] += 1
+            count[1] += tok.cap
+    headlines = set()
+    for line, (long_words, caps) in counts.items():
+        if long_words >= 4 and caps >= 0.8 * long_words:
+            end = body.find("\n", line)
+            text = body[line : end if end >= 0 else len(body)].rstrip()
+            if not text.endswith(_HEADLINE_ENDS):
+                headlines.add(line)
+    return starts, headlines

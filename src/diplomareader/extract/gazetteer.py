@@ -50,6 +50,7 @@ LEXICON_KEYS: Final = (
     "collective_nouns",
     "directions",
     "not_organizations",
+    "actor_verbs",
 )
 """Word lists a gazetteer file may extend."""
 
@@ -92,10 +93,11 @@ class Gazetteer:
 
     entries: list[GazEntry] = field(default_factory=list)
     phrases: dict[str, Match] = field(default_factory=dict)
-    first_words: set[str] = field(default_factory=set)
-    """Keys of the first word of every phrase (a quick filter before longer lookups)."""
-    max_words: int = 1
+    prefixes: set[str] = field(default_factory=set)
+    """Every word-boundary prefix of every phrase key (to stop a lookup early)."""
     lexicon: dict[str, set[str]] = field(default_factory=dict)
+    cache: dict[str, object] = field(default_factory=dict)
+    """Structures derived from the word lists (rebuilt after any change)."""
 
     def words(self, name: str) -> set[str]:
         """A word list of the lexicon (lowercased words and phrases)."""
@@ -127,11 +129,12 @@ class Gazetteer:
             return
         self.phrases[key] = Match(entry, adjective, exact)
         words = key.split()
-        self.first_words.add(words[0])
-        self.max_words = max(self.max_words, len(words))
+        for n in range(1, len(words) + 1):
+            self.prefixes.add(" ".join(words[:n]))
 
     def extend_lexicon(self, name: str, values: Iterable[Any]) -> None:
         """Add words to one of the rules' word lists."""
+        self.cache.clear()
         self.words(name).update(str(v).lower() for v in values if str(v).strip())
 
 

@@ -2,9 +2,10 @@
 
 Templates, tried in this order: after the quote (``“…,” said the President``, ``“…,” Tokayev
 said``, ``“…,” Aibek Smadyarov, the spokesperson, said``, ``“…” — Murat Nurtleu``, ``“…,”
-according to X``); before it in the same sentence (``He said the target was “…”``, ``Lavrov
-said: “…”``, ``According to X, “…”``); a colon lead-in ending the paragraph before. Carry-over
-from earlier quotes is decided by the caller.
+according to X``, a cue later in the same sentence); before it in the same sentence (``He said
+the target was “…”``, ``Lavrov said: “…”``, ``According to X, “…”``, ``..., adding “…”``,
+``Rep. X (R-S.C.): “…”``); a colon lead-in ending the paragraph before. Carry-over from earlier
+quotes and the sentence subject are decided by the caller.
 """
 
 from __future__ import annotations
@@ -13,24 +14,29 @@ import re
 from dataclasses import dataclass
 
 from diplomareader.extract.quote_lexicon import (
-    ABBREVIATIONS,
+    AUX_WORDS,
     CUE_PARTICLES,
     CUE_VERBS,
+    DETERMINERS,
+    GROUP_NOUNS,
+    NOUN_LIKE_CUES,
+    NP_STOP,
+    PREPOSITIONS,
     PRONOUNS,
+    ROLE_NOUNS,
+    TITLES,
     WEAK_CUES,
 )
-from diplomareader.extract.quote_speaker import (
-    SpeakerRef,
-    Token,
-    speaker_after,
-    speaker_before,
-    tokens,
-)
+from diplomareader.extract.quote_speaker import speaker_after, speaker_before
+from diplomareader.extract.quote_tokens import SpeakerRef, Token, is_abbreviation, tokens
 
 _SENTENCE_END = re.compile(r"([.!?…])[\"”’»)]*\s+(?=[\"“‘«(]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
-_LEAD = re.compile(r"[\s,]*(?:(—|–|--|-)\s*)?")
-_STOP_AFTER_QUOTE = 26
+_LEAD = re.compile(r"[\s,]*(?:(—|–|--|-|―)\s*)?")
+_TAIL_WORDS = frozenset({"in", "on", "at", "to", "during", "after", "before", "while", "from"})
+_NOUN_BEFORE = frozenset({"the", "a", "an", "this", "that", "his", "her", "its", "their", "our"})
+_NEEDS_PARTICLE = frozenset({"point", "points", "pointed", "went", "shot", "fired", "hit"})
+_STOP_AFTER_QUOTE = 30
 """How many tokens after a quote can hold its attribution."""
 
 
@@ -41,7 +47,8 @@ class Attribution:
     speaker: SpeakerRef | None
     cue: str | None
     how: str
-    """``after``, ``before``, ``colon``, ``dash``, ``according``; ``carry`` (set by the caller)."""
+    """``after``, ``before``, ``colon``, ``dash``, ``according``, ``participle``, ``subject``,
+    ``carry``."""
 
 
 def sentence_breaks(body: str, start: int, end: int) -> list[int]:
@@ -50,10 +57,8 @@ def sentence_breaks(body: str, start: int, end: int) -> list[int]:
     for match in _SENTENCE_END.finditer(body, start, end):
         if match.group(1) == ".":
             word = _WORD_BEFORE.search(body, max(start, match.start() - 20), match.start() + 1)
-            if word:
-                low = word.group(1).lower().rstrip(".")
-                if low in ABBREVIATIONS or (len(low) == 1 and low.isalpha()):
-                    continue
+            if word and is_abbreviation(word.group(1)):
+                continue
         breaks.append(match.end())
     return breaks
 
@@ -61,7 +66,11 @@ def sentence_breaks(body: str, start: int, end: int) -> list[int]:
 def cue_at(toks: list[Token], index: int, weak: bool) -> int:
     """Index just past the cue at ``toks[index]`` (with its particle), or -1 when it is none."""
     low = toks[index].low
-    if low not in CUE_VERBS and low != "went":
+    if low not in CUE_VERBS and low not in CUE_PARTICLES:
+        return -1
+    if index and (toks[index - 1].possessive or toks[index - 1].low in _NOUN_BEFORE):
+        return -1
+    if low in NOUN_LIKE_CUES and not _verb_use(toks, index):
         return -1
     particles = CUE_PARTICLES.get(low)
     if not weak and low in WEAK_CUES and not particles:
@@ -69,22 +78,45 @@ def cue_at(toks: list[Token], index: int, weak: bool) -> int:
     if particles:
         if index + 1 < len(toks) and toks[index + 1].low in particles:
             if low == "went":
-                return (
-                    index + 3
-                    if index + 2 < len(toks) and toks[index + 2].low in ("to", "on")
-                    else -1
-                )
+                has_to = index + 3 < len(toks) and toks[index + 2].low == "to"
+                return index + 4 if has_to and toks[index + 3].low in CUE_VERBS else -1
             return index + 2
-        if low in ("point", "points", "pointed", "went"):
+        if low in _NEEDS_PARTICLE:
             return -1
     if toks[index].capitalised and index > 0 and toks[index - 1].text not in ",;:—–-":
         return -1
     return index + 1
 
 
+def _verb_use(toks: list[Token], index: int) -> bool:
+    """Whether a cue that is also a noun ("state", "call") is used as a verb here."""
+    if index + 1 < len(toks) and toks[index + 1].low in ("that", ",", ":"):
+        return True
+    if index == 0:
+        return False
+    prev = toks[index - 1]
+    if prev.low in PRONOUNS or prev.low in AUX_WORDS:
+        return True
+    if prev.capitalised:
+        return prev.bare not in TITLES and not prev.text[0].isdigit()
+    return prev.bare in ROLE_NOUNS or prev.bare in GROUP_NOUNS
+
+
 def cue_text(body: str, toks: list[Token], index: int, past: int) -> str:
     """The cue words ``toks[index:past]`` as written."""
     return body[toks[index].start : toks[past - 1].end].rstrip(".")
+
+
+def _covers(ref: SpeakerRef, toks: list[Token]) -> bool:
+    """True when only the speaker phrase (and its titles) stands between the quote and the cue."""
+    before = [t for t in toks if t.end <= ref.start]
+    if len(before) > 7:
+        return False
+    return all(
+        t.text in "—–-,"
+        or (t.text not in ";:()" and t.low not in CUE_VERBS and t.low not in PRONOUNS)
+        for t in before
+    )
 
 
 def after_quote(body: str, close: int, limit: int) -> Attribution | None:
@@ -104,35 +136,83 @@ def after_quote(body: str, close: int, limit: int) -> Attribution | None:
         ref = speaker_after(body, toks, 2)
         if ref is not None:
             return Attribution(ref, "according to", "according")
-    for index, tok in enumerate(toks[:16]):
+    for index, tok in enumerate(toks):
         if tok.text in ";:":
             break
         past = cue_at(toks, index, weak=False) if index else -1
         if past < 0:
-            if tok.final:
-                break
             continue
         ref = speaker_before(body, toks[:index], index - 1)
-        if ref is not None and _covers(body, start, ref, toks[:index]):
+        if ref is not None and _covers(ref, toks[:index]):
             return Attribution(ref, cue_text(body, toks, index, past), "after")
         break
     if dash:
         ref = speaker_after(body, toks, 0)
         if ref is not None and ref.kind == "name":
             return Attribution(ref, None, "dash")
+    generic = _generic_verb(body, toks) if body[close - 1] in ",?!—–-" else None
+    return generic or _later_in_sentence(body, toks)
+
+
+def _generic_verb(body: str, toks: list[Token]) -> Attribution | None:
+    """ "“…,” an angry Hollande retaliated." — a named subject and a verb closing the clause."""
+    first = toks[0]
+    if not first.capitalised and first.low.endswith("ed") and first.low not in AUX_WORDS:
+        ref = speaker_after(body, toks, 1)
+        rest = [t for t in toks[1:] if t.start >= (ref.end if ref else 0)]
+        if ref is not None and ref.kind == "name" and (not rest or rest[0].text in ",;("):
+            return Attribution(ref, first.low, "after")
+    for index in range(1, min(len(toks), 7)):
+        tok = toks[index]
+        if tok.text in ",;:()":
+            return None
+        if tok.capitalised or not tok.low.endswith("ed") or tok.low in TITLES | AUX_WORDS:
+            continue
+        tail = toks[index + 1] if index + 1 < len(toks) else None
+        if tail is not None and not (tok.final or tail.text == "," or tail.low in _TAIL_WORDS):
+            return None
+        ref = speaker_before(body, toks[:index], index - 1, depth=1)
+        if ref is None or ref.kind not in ("name", "pronoun"):
+            return None
+        before = [t for t in toks[:index] if t.end <= ref.start]
+        if all(_adjective(t) for t in before):
+            return Attribution(ref, tok.low, "after")
+        return None
     return None
 
 
-def _covers(body: str, start: int, ref: SpeakerRef, toks: list[Token]) -> bool:
-    """True when only the speaker phrase (and its titles) stands between the quote and the cue."""
-    before = [t for t in toks if t.end <= ref.start]
-    if len(before) > 7:
-        return False
-    return all(
-        t.text in "—–-"
-        or (t.text not in ",;:()" and t.low not in CUE_VERBS and t.low not in PRONOUNS)
-        for t in before
-    )
+def _adjective(tok: Token) -> bool:
+    """A determiner or lower-case modifier that may open a subject ("an angry Hollande")."""
+    if tok.low in DETERMINERS:
+        return True
+    low = tok.low
+    return low.isalpha() and not tok.capitalised and low not in NP_STOP | PREPOSITIONS
+
+
+def _later_in_sentence(body: str, toks: list[Token]) -> Attribution | None:
+    """ "“…” if she lost, said David Wasserman." — a clause-final attribution later on."""
+    for index in range(2, len(toks)):
+        past = cue_at(toks, index, weak=False)
+        if past < 0:
+            continue
+        if toks[index - 1].text == ",":
+            ref = speaker_after(body, toks, past)
+            if ref is not None and ref.kind == "name":
+                rest = [t for t in toks[past:] if t.start >= ref.end]
+                if not rest or rest[0].text in ",;(":
+                    return Attribution(ref, cue_text(body, toks, index, past), "after")
+            continue
+        ref = speaker_before(body, toks[:index], index - 1, depth=1)
+        if ref is not None and ref.kind == "name":
+            before = [t for t in toks[:index] if t.end <= ref.start]
+            if before and before[-1].text == ",":
+                return Attribution(ref, cue_text(body, toks, index, past), "after")
+    return None
+
+
+def _participle(toks: list[Token], index: int) -> bool:
+    """True for ", saying" / ", adding that": a cue whose subject is the main clause's."""
+    return toks[index].low.endswith("ing") and (index == 0 or toks[index - 1].text in ",;—–-")
 
 
 def before_quote(body: str, lo: int, open_pos: int) -> Attribution | None:
@@ -140,30 +220,60 @@ def before_quote(body: str, lo: int, open_pos: int) -> Attribution | None:
     toks = tokens(body, lo, open_pos)
     if not toks:
         return None
-    if len(toks) >= 3:
-        for index in range(len(toks) - 2, -1, -1):
-            if toks[index].low == "according" and toks[index + 1].low == "to":
-                ref = speaker_after(body, toks, index + 2)
-                if ref is not None and len(toks) - index <= 10:
-                    return Attribution(ref, "according to", "according")
-                break
+    for index in range(len(toks) - 2, max(-1, len(toks) - 12), -1):
+        if toks[index].low == "according" and toks[index + 1].low == "to":
+            ref = speaker_after(body, toks, index + 2)
+            if ref is not None:
+                return Attribution(ref, "according to", "according")
+            break
     for index in range(len(toks) - 1, -1, -1):
         past = cue_at(toks, index, weak=True)
         if past < 0:
             continue
+        if toks[index].low in WEAK_CUES and _new_clause(toks, past):
+            continue
+        cue = cue_text(body, toks, index, past)
+        if _participle(toks, index):
+            earlier = before_quote(body, lo, toks[index].start) if index else None
+            if earlier is not None and earlier.speaker is not None:
+                return Attribution(earlier.speaker, cue, "before")
+            return Attribution(None, cue, "participle")
         ref = speaker_before(body, toks, index - 1) if index else None
         if ref is not None:
-            return Attribution(ref, cue_text(body, toks, index, past), "before")
+            return Attribution(ref, cue, "before")
         ref = speaker_after(body, toks, past)
         if ref is not None and (past >= len(toks) or _ends_clause(toks, ref)):
-            return Attribution(ref, cue_text(body, toks, index, past), "before")
-    return None
+            return Attribution(ref, cue, "before")
+        if all(t.text in ",:;—–-" or t.low == "that" for t in toks[past:]):
+            return Attribution(None, cue, "unresolved")
+    return _transcript(body, toks)
+
+
+def _new_clause(toks: list[Token], past: int) -> bool:
+    """True when a comma and a capitalised word separate a weak cue from the quote."""
+    rest = toks[past:]
+    return any(t.text == "," and n.capitalised for t, n in zip(rest, rest[1:], strict=False))
+
+
+def _transcript(body: str, toks: list[Token]) -> Attribution | None:
+    """ "Rep. Trey Gowdy (R-S.C.): “…”" — a name and a colon, interview-transcript style."""
+    dashes = [i for i, t in enumerate(toks) if t.text in "—–-"]
+    if dashes:
+        toks = toks[dashes[-1] + 1 :]
+    if len(toks) < 2 or toks[-1].text != ":" or len(toks) > 12:
+        return None
+    ref = speaker_before(body, toks, len(toks) - 2, depth=1)
+    if ref is None or ref.kind != "name":
+        return None
+    if any(t.text in ",;" for t in toks if t.end <= ref.start):
+        return None
+    return Attribution(ref, None, "colon")
 
 
 def _ends_clause(toks: list[Token], ref: SpeakerRef) -> bool:
     """True when the inverted speaker is followed only by punctuation before the quote."""
     rest = [t for t in toks if t.start >= ref.end]
-    return all(t.text in ",:;—–-" for t in rest)
+    return all(t.text in ",:;—–-()" or t.text.startswith(("R-", "D-", "I-")) for t in rest)
 
 
 def colon_lead_in(body: str, start: int, end: int) -> Attribution | None:
@@ -175,4 +285,4 @@ def colon_lead_in(body: str, start: int, end: int) -> Attribution | None:
         return None
     breaks = [b for b in sentence_breaks(body, start, colon) if b < colon]
     lo = breaks[-1] if breaks else start
-    return before_quote(body, lo, colon)
+    return before_quote(body, lo, colon + 1)

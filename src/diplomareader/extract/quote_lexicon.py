@@ -40,7 +40,17 @@ CUE_VERBS: frozenset[str] = _words(
     snapped sigh sighs sighed scoff scoffs scoffed rail rails railed hint hints hinted
     acknowledge report reports reported describe reason reasons reasoned point points pointed
     demand demands demanded proclaim proclaims proclaimed assert asserts asserted affirm affirms
-    affirmed allege alleges alleged opine opines opined predict surmise surmised
+    affirmed allege alleges alleged opine opines opined predict surmise surmised denounce
+    denounces denounced decry decries decried condemn condemns condemned hail hails hailed tout
+    touts touted lambaste lambastes lambasted remember remembers remembered echo echoes echoed
+    plead pleads pleaded beg begs begged threaten threatens threatened question questions
+    questioned challenge challenges challenged exhort exhorts exhorted gush gushes gushed fume
+    fumes fumed riff riffs riffed wrote quote quotes quoted telling adding noting writing arguing
+    calling warning insisting claiming declaring explaining stressing asking describing urging
+    suggesting predicting promising vowing accusing stating saying tweeting posting reiterating
+    acknowledging admitting emphasizing emphasising recalling responding replying react reacts
+    reacted yelling shouting joking quipping lecturing boasting complaining reminding announcing
+    propose proposes proposed refer refers referred referring remind reminds reminded
     """
 )
 """Verbs that attribute speech (all inflections spelled out: the rules are pure string work)."""
@@ -53,6 +63,9 @@ CUE_PARTICLES: dict[str, frozenset[str]] = {
     "chimes": frozenset({"in"}),
     "chimed": frozenset({"in"}),
     "went": frozenset({"on"}),
+    "shot": frozenset({"back"}),
+    "fired": frozenset({"back"}),
+    "hit": frozenset({"back"}),
 }
 """Particles that complete a cue verb ("pointed out", "chimed in")."""
 
@@ -61,7 +74,10 @@ WEAK_CUES: frozenset[str] = _words(
     call calls called describe describes described dub dubs dubbed label labels labeled labelled
     brand brands branded accuse accuses accused blast blasts blasted slam slams slammed criticize
     criticizes criticized criticise criticised praise praises praised mock mocks mocked thank
-    thanks thanked point points pointed
+    thanks thanked point points pointed denounce denounces denounced decry decries decried condemn
+    condemns condemned hail hails hailed tout touts touted lambaste lambastes lambasted echo echoes
+    echoed question questions questioned challenge challenges challenged calling describing
+    accusing propose proposes proposed refer refers referred referring
     """
 )
 """Cues that attribute a quote only when the quote follows in the same sentence (partial quotes)."""
@@ -75,6 +91,7 @@ AUX_WORDS: frozenset[str] = _words(
     sarcastically jokingly emphatically initially originally first last still even never not
     indeed however therefore thus instead only herself himself themselves itself yet somehow
     reportedly allegedly apparently candidly frankly succinctly tersely curtly briefly
+    similarly separately likewise recently
     """
 )
 """Auxiliaries and adverbs allowed between a speaker and the cue ("Tokayev had also said")."""
@@ -107,9 +124,9 @@ TITLES: frozenset[str] = _words(
     activist organizer organiser member members mp mep delegate ambassador-at-large consul
     consul-general attaché attache diplomat minister-counsellor counsellor councillor councilman
     councilwoman assemblyman assemblywoman legislator majority minority whip leader republican
-    republicans democrat democrats democratic gop independent libertarian presidential
+    democrat democratic gop independent libertarian presidential
     chief-executive then-president then-secretary then-senator then-candidate ex-president
-    incumbent first lady de facto supreme high deputy-minister vice-president vice-premier
+    incumbent first lady supreme high deputy-minister vice-president vice-premier
     """
 )
 """Words that make a title or office before a name ("Foreign Minister", "Sen.", "Official")."""
@@ -123,7 +140,7 @@ ORG_WORDS: frozenset[str] = _words(
     corporation group network news times post journal press radio television tv channel
     statement report board authority authorities affairs security relations police army forces
     force navy command headquarters secretariat cabinet kremlin akorda pentagon staff team
-    spokesperson's
+    democrats republicans
     """
 )
 """Nouns that make a capitalised phrase the name of a body rather than a person."""
@@ -181,3 +198,50 @@ ABBREVIATIONS: frozenset[str] = _words(
     """
 )
 """Words ending in a full stop that does not end a sentence."""
+
+PREPOSITIONS: frozenset[str] = _words(
+    """
+    to of for with by from at in on about against near into onto than like via toward towards
+    among between without under over behind beside despite during
+    """
+)
+"""Words after which a capitalised run is an object, not a subject ("close to Clinton")."""
+
+NOT_NAMES: frozenset[str] = _words(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april june
+    july august september october november december today yesterday tonight
+    """
+)
+"""Capitalised words that never belong to a speaker's name (days and months)."""
+
+TITLE_SURNAMES: frozenset[str] = _words("pope king prince bishop judge major speaker marshall dean")
+"""Titles that are also surnames: "Amy Pope" is a person, "Kazakh President" is not."""
+
+SUBORDINATE_ROLES: frozenset[str] = _words(
+    """
+    adviser advisor aide spokesperson spokesman spokeswoman official staffer source strategist
+    operative ally friend lawyer attorney manager donor supporter surrogate insider confidant
+    associate
+    """
+)
+"""Roles held for someone else: "a Cruz adviser" is not Cruz; resolved only by the same title."""
+
+NP_STOP: frozenset[str] = _words(
+    """
+    that who which whose whom when while as and but because if after before where since until
+    though although than or nor so yet then also is was are were has had have will would
+    """
+)
+"""Lower-case words that end a noun phrase after an inverted cue ("said X, who ...")."""
+
+NOUN_LIKE_CUES: frozenset[str] = _words(
+    """
+    state states report reports post posts call calls comment comments answer answers charge
+    charges counter counters question questions challenge challenges claim claims note notes
+    remark remarks praise praises label labels brand brands echo echoes read reads hint hints
+    reason reasons tweet tweets quote quotes demand demands promise promises pledge pledges vow
+    vows thank thanks concern concerns reply replies statement testify joke jokes boast boasts
+    """
+)
+"""Cue forms that are also common nouns ("his home state", "a conference call")."""

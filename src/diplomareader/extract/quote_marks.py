@@ -23,7 +23,7 @@ _MARK = re.compile(f"[{re.escape(DOUBLE_MARKS + SINGLE_MARKS)}]")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 
 _CLOSERS: dict[str, str] = {
-    "“": '”"',
+    "“": '”"“',
     "„": '“”"',
     "«": "»",
     "»": "«",
@@ -105,13 +105,16 @@ def _can_open(text: str, pos: int) -> bool:
 def _can_close(text: str, pos: int) -> bool:
     """Whether the mark at ``pos`` sits where a quote can close."""
     before, after = _context(text, pos)
-    if not before or (before.isspace() and text[pos] != "»"):
+    nested_end = before == " " and pos > 1 and text[pos - 2] in "’'" and text[pos] in '"”'
+    if not before or (before.isspace() and text[pos] != "»" and not nested_end):
         return False
     if text[pos] in "’'":
         return not (_is_letter(before) and _is_letter(after)) and (
             not after or after in _CLOSE_AFTER
         )
-    if text[pos] in "”»」』“":
+    if text[pos] == "“":
+        return not after or after in _CLOSE_AFTER
+    if text[pos] in "”»」』":
         return True
     return not after or after in _CLOSE_AFTER
 

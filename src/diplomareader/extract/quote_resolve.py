@@ -14,8 +14,8 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from diplomareader.extract.quote_lexicon import TITLES
-from diplomareader.extract.quote_speaker import SpeakerRef, Token, norm_title
+from diplomareader.extract.quote_lexicon import SUBORDINATE_ROLES, TITLES
+from diplomareader.extract.quote_tokens import SpeakerRef, Token, norm_title
 from diplomareader.model import Entity
 
 
@@ -57,7 +57,10 @@ class SpeakerResolver:
         self._starts = [s[0] for s in spans]
         self._named: list[Named] = []
         self._titled: list[Named] = []
-        self._pending: list[tuple[int, SpeakerRef, frozenset[str], bool]] = []
+        self._persons: list[Named] = [
+            Named(s, e.name, True) for s, _, e in spans if e.kind == "person"
+        ]
+        self._pending: list[tuple[int, SpeakerRef, frozenset[str], list[Named]]] = []
         self._full: dict[str, str | None] = {}
 
     def entity_for(self, start: int, end: int, text: str) -> Entity | None:
@@ -102,26 +105,28 @@ class SpeakerResolver:
 
     def add_speaker(self, pos: int, ref: SpeakerRef) -> None:
         """Record a named speaker (subject of a cue verb) at ``pos``."""
-        self._pending.append((pos, ref, frozenset(ref.titles), False))
+        self._pending.append((pos, ref, frozenset(ref.titles), self._named))
         self.add_name(ref)
 
     def add_titled(self, pos: int, ref: SpeakerRef, extra: Sequence[Token] = ()) -> None:
         """Record a person named with titles ("Foreign Minister Sergey Lavrov") at ``pos``."""
         titles = set(ref.titles) | {norm_title(t.text) for t in extra if t.bare in TITLES}
         self.add_name(ref)
+        if ref.name and " " in ref.name and not ref.name.isupper():
+            self._pending.append((pos, ref, frozenset(), self._persons))
         if titles:
-            self._pending.append((pos, ref, frozenset(titles), True))
+            self._pending.append((pos, ref, frozenset(titles), self._titled))
 
     def finish(self) -> None:
         """Name the recorded speakers and sort them by position (call before resolving)."""
-        for pos, ref, titles, titled in self._pending:
+        for pos, ref, titles, target in self._pending:
             found = self.named(ref)
             if found is not None:
-                target = self._titled if titled else self._named
                 target.append(Named(pos, found[0], found[1], titles))
         self._pending.clear()
         self._named.sort(key=lambda n: n.pos)
         self._titled.sort(key=lambda n: n.pos)
+        self._persons.sort(key=lambda n: n.pos)
 
     def _last(self, items: list[Named], pos: int, want: str | None, person: bool) -> str | None:
         """The last item before ``pos`` (optionally with title ``want`` / persons only)."""
@@ -151,13 +156,19 @@ class SpeakerResolver:
             return found[0] if found else None
         if ref.kind == "pronoun":
             if ref.name in ("he", "she"):
-                return self._last(self._named, pos, None, True) or self._last(
-                    self._titled, pos, None, True
+                return (
+                    self._last(self._named, pos, None, True)
+                    or self._last(self._titled, pos, None, True)
+                    or self._last(self._persons, pos, None, True)
                 )
             if ref.name == "it":
                 return self._last(self._named, pos, None, False)
             return None
         role = ref.name
+        if role in SUBORDINATE_ROLES:
+            return self._last(self._titled, pos, role, True) or self._last(
+                self._named, pos, role, True
+            )
         return (
             self._last(self._titled, pos, role, True)
             or self._last(self._named, pos, role, True)

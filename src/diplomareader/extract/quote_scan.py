@@ -9,13 +9,8 @@ from __future__ import annotations
 
 from diplomareader.extract.quote_attrib import Attribution, cue_at, cue_text
 from diplomareader.extract.quote_resolve import SpeakerResolver
-from diplomareader.extract.quote_speaker import (
-    Token,
-    from_run,
-    name_run,
-    speaker_before,
-    tokens,
-)
+from diplomareader.extract.quote_speaker import from_run, name_run, speaker_before
+from diplomareader.extract.quote_tokens import Token, tokens
 
 
 def _segments(

@@ -23,6 +23,7 @@ from diplomareader.extract.quote_filters import is_not_a_quote
 from diplomareader.extract.quote_marks import QuotedSpan, find_quoted_spans, paragraph_spans
 from diplomareader.extract.quote_resolve import SpeakerResolver
 from diplomareader.extract.quote_scan import scan_speech_events
+from diplomareader.extract.quote_subject import sentence_subject
 from diplomareader.model import Entity, Quote
 
 _TRIM = " \t\n,;:—–-"
@@ -35,6 +36,8 @@ class _Candidate:
     span: QuotedSpan
     para: int
     attribution: Attribution | None = None
+    sentence: int = -1
+    """Start of the quote's sentence."""
 
 
 def _trim(body: str, start: int, end: int) -> tuple[int, int]:
@@ -108,7 +111,46 @@ def _attribute(body: str, paragraphs: list[tuple[int, int]], cands: list[_Candid
             attribution = colon_lead_in(body, *paragraphs[cand.para - 1])
             if attribution is not None:
                 attribution = Attribution(attribution.speaker, attribution.cue, "colon")
+        sentence = _sentence_start(body, p_start, open_pos, cands)
+        if attribution is None or attribution.speaker is None:
+            attribution = _from_sentence(body, sentence, open_pos, prev, attribution)
+        cand.sentence = sentence
         cand.attribution = attribution
+    _share_forward(cands)
+
+
+def _sentence_start(body: str, p_start: int, open_pos: int, cands: list[_Candidate]) -> int:
+    """Start of the sentence holding ``open_pos`` (sentence ends inside quotes do not count)."""
+    inside = [(c.span.start, c.span.end) for c in cands if p_start <= c.span.end < open_pos]
+    for brk in reversed(sentence_breaks(body, p_start, open_pos)):
+        if not any(s <= brk <= e + 1 for s, e in inside):
+            return brk
+    return p_start
+
+
+def _from_sentence(
+    body: str, sentence: int, open_pos: int, prev: _Candidate | None, att: Attribution | None
+) -> Attribution | None:
+    """A quote with no speaker of its own: the same sentence's earlier quote, or its subject."""
+    cue = att.cue if att else None
+    prev_att = prev.attribution if prev is not None else None
+    if prev is not None and prev.span.end >= sentence and prev_att and prev_att.speaker:
+        return Attribution(prev_att.speaker, cue or prev_att.cue, "carry")
+    if body[sentence:open_pos].strip():
+        ref = sentence_subject(body, sentence, open_pos)
+        if ref is not None:
+            return Attribution(ref, cue, "subject")
+    return att
+
+
+def _share_forward(cands: list[_Candidate]) -> None:
+    """ "“A” and “B,” he said": a quote without a speaker takes the next one in its sentence."""
+    for index in range(len(cands) - 2, -1, -1):
+        cand, nxt = cands[index], cands[index + 1]
+        if cand.attribution is not None or nxt.attribution is None:
+            continue
+        if nxt.sentence <= cand.span.start and nxt.attribution.how == "after":
+            cand.attribution = Attribution(nxt.attribution.speaker, nxt.attribution.cue, "carry")
 
 
 def _carry_over(
@@ -117,8 +159,16 @@ def _carry_over(
     paragraphs: list[tuple[int, int]],
 ) -> None:
     """Give quotes with no cue the speaker of the last speech event in the last two paragraphs."""
+    previous: _Candidate | None = None
     for cand in cands:
-        if cand.attribution is not None:
+        prev, previous = previous, cand
+        att = cand.attribution
+        if att is not None and (att.speaker is not None or att.how == "unresolved"):
+            continue
+        prev_att = prev.attribution if prev is not None else None
+        if prev is not None and prev.para == cand.para and prev_att and prev_att.speaker:
+            cue = att.cue if att else prev_att.cue
+            cand.attribution = Attribution(prev_att.speaker, cue, "carry")
             continue
         floor = paragraphs[max(0, cand.para - 1)][0]
         best = None
@@ -128,7 +178,8 @@ def _carry_over(
             if pos >= floor:
                 best = attribution
         if best is not None:
-            cand.attribution = Attribution(best.speaker, best.cue, "carry")
+            cue = cand.attribution.cue if cand.attribution else best.cue
+            cand.attribution = Attribution(best.speaker, cue, "carry")
 
 
 def extract_quotes(body: str, entities: Sequence[Entity] = ()) -> list[Quote]:

@@ -28,6 +28,7 @@ from diplomareader.search.state import (
     Manifest,
     ingest_lock,
     load_manifest,
+    remove_stale_temp,
     save_manifest,
     write_error_message,
 )
@@ -181,6 +182,7 @@ def run_ingest(
     with ingest_lock(folder, on_wait=lambda: _notify(progress, "waiting", 0, 0, started)):
         remove_orphans(qix)
         remove_orphans(aix)
+        remove_stale_temp(folder)
         manifest = load_manifest(folder)
         if manifest is None or manifest.generations != generations(aix, qix):
             _notify(progress, "repairing", 0, 0, started)

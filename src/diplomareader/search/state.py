@@ -105,6 +105,15 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
+def remove_stale_temp(folder: Path) -> None:
+    """Delete temporary manifest files left by a killed ingest (call under the lock)."""
+    with contextlib.suppress(OSError):
+        for name in os.listdir(folder):
+            if name.startswith(f".{MANIFEST_FILE}.") and name.endswith(".tmp"):
+                with contextlib.suppress(OSError):
+                    os.unlink(folder / name)
+
+
 def save_manifest(folder: Path, manifest: Manifest) -> None:
     """Replace the manifest atomically."""
     data = json.dumps(manifest.to_json(), ensure_ascii=False, separators=(",", ":"))

@@ -1,0 +1,97 @@
+"""The subject of a sentence, for quotes embedded in it without a cue of their own.
+
+"Hollande denounced Trump’s remarks as “hurtful and humiliating”": the quote belongs to the
+sentence's subject. The subject is a name (with titles, a parenthetical or an apposition), a
+pronoun or a role phrase at the start of the sentence, after an introductory phrase ("On
+Monday, ..."), directly followed by a verb.
+"""
+
+from __future__ import annotations
+
+from diplomareader.extract.quote_lexicon import (
+    AUX_WORDS,
+    CUE_VERBS,
+    DETERMINERS,
+    GROUP_NOUNS,
+    LEADING_STOPWORDS,
+    NAME_CONNECTORS,
+    NAME_PARTICLES,
+    PREPOSITIONS,
+    PRONOUNS,
+    ROLE_NOUNS,
+    TITLES,
+)
+from diplomareader.extract.quote_speaker import speaker_before
+from diplomareader.extract.quote_tokens import SpeakerRef, Token, tokens
+
+
+def _skip_intro(toks: list[Token]) -> int:
+    """Index where the subject may start, past "On Monday," / "But" / "In a statement, ..."."""
+    if not toks:
+        return 0
+    first = toks[0].low
+    if first in PREPOSITIONS or (first in LEADING_STOPWORDS and first not in DETERMINERS):
+        for index, tok in enumerate(toks[:14]):
+            if tok.text == ",":
+                return index + 1
+        return 1
+    return 0
+
+
+def _in_phrase(tok: Token) -> bool:
+    """A token that can sit inside a subject noun phrase."""
+    if tok.capitalised or tok.possessive or tok.low in DETERMINERS:
+        return True
+    return (
+        tok.bare in TITLES
+        or tok.bare in ROLE_NOUNS
+        or tok.bare in GROUP_NOUNS
+        or tok.low in NAME_PARTICLES
+        or (tok.low in NAME_CONNECTORS and tok.low != "and")
+    )
+
+
+def _verb_like(tok: Token) -> bool:
+    """A lower-case word that can follow a subject: an auxiliary, a cue or an inflected verb."""
+    low = tok.low
+    if tok.capitalised or low in PREPOSITIONS or low in ("and", "or", "who", "which", "that"):
+        return False
+    return low in AUX_WORDS or low in CUE_VERBS or low.endswith(("ed", "s")) or low.endswith("ly")
+
+
+def sentence_subject(body: str, start: int, end: int) -> SpeakerRef | None:
+    """The subject of the sentence ``body[start:end]`` when a verb follows it, else None."""
+    toks = tokens(body, start, end)[:60]
+    begin = _skip_intro(toks)
+    if begin >= len(toks):
+        return None
+    if toks[begin].low in PRONOUNS and begin + 1 < len(toks) and _verb_like(toks[begin + 1]):
+        tok = toks[begin]
+        return SpeakerRef("pronoun", tok.text, tok.start, tok.end, PRONOUNS[tok.low])
+    index = begin
+    last = -1
+    while index < len(toks) and index - begin < 12:
+        tok = toks[index]
+        if tok.text == "(":
+            while index < len(toks) and toks[index].text != ")":
+                index += 1
+            index += 1
+            continue
+        if tok.text == "," and last >= begin:
+            index += 1
+            while index < len(toks) and toks[index].text != "," and index - begin < 30:
+                index += 1
+            index += 1
+            break
+        if not _in_phrase(tok) or tok.final:
+            if tok.final and _in_phrase(tok):
+                return None
+            break
+        last = index
+        index += 1
+    if last < begin or index >= len(toks) or not _verb_like(toks[index]):
+        return None
+    ref = speaker_before(body, toks[begin : last + 1], last - begin, depth=1)
+    if ref is None or ref.kind == "pronoun":
+        return None
+    return ref

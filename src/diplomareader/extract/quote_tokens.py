@@ -1,0 +1,104 @@
+"""Word tokens with offsets, and the speaker-phrase record the attribution rules produce."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from diplomareader.extract.quote_lexicon import ABBREVIATIONS
+
+SpeakerKind = Literal["name", "pronoun", "role", "group"]
+"""What a speaker phrase is: a name, a pronoun, a person by office, or an unnamed body."""
+
+TOKEN = re.compile(r"[^\W_](?:[\w’'\-]*\w)?\.?|[(),;:—–]|(?<=\s)-(?=\s)")
+"""Word tokens (keeping a trailing full stop for abbreviations) and the punctuation that matters."""
+
+_POSSESSIVE = re.compile(r"[’']s?$")
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]?")
+_TITLE_ALIASES = {
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "gen": "general",
+    "spokesman": "spokesperson",
+    "spokeswoman": "spokesperson",
+    "secretary-general": "secretary",
+    "chairwoman": "chairman",
+    "chair": "chairman",
+    "chairperson": "chairman",
+    "prof": "professor",
+    "advisor": "adviser",
+    "front-runner": "frontrunner",
+}
+
+
+def is_abbreviation(word: str) -> bool:
+    """True for a word whose full stop does not end a sentence ("Mr.", "U.S.", "J.")."""
+    low = word.lower().rstrip(".")
+    return low in ABBREVIATIONS or bool(_INITIALS.fullmatch(word.rstrip(".") + "."))
+
+
+class Token:
+    """A word (or punctuation mark) with its offsets in the body and its precomputed forms."""
+
+    __slots__ = ("bare", "capitalised", "end", "final", "low", "possessive", "start", "text")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        """Record the word and derive its lower-case, bare and shape flags once."""
+        self.text = text
+        self.start = start
+        self.end = end
+        low = text.lower()
+        stop = low.endswith(".")
+        abbreviation = stop and is_abbreviation(text)
+        self.low = low[:-1] if stop and not abbreviation else low
+        """Lower case without a sentence-final full stop."""
+        self.bare = _POSSESSIVE.sub("", self.low.rstrip("."))
+        """Lower case with abbreviation stops and possessive endings removed."""
+        self.capitalised = text[0].isupper()
+        """True when the word starts with an upper-case letter."""
+        self.final = stop and len(text) > 2 and not abbreviation
+        """True for a word whose full stop ends a sentence (not "Mr." or an initial)."""
+        self.possessive = len(text) > 2 and bool(_POSSESSIVE.search(text))
+        """True for "Trump’s" / "leaders’"."""
+
+    def __repr__(self) -> str:
+        """The token and its offsets, for debugging."""
+        return f"Token({self.text!r}, {self.start}, {self.end})"
+
+
+@dataclass(frozen=True)
+class SpeakerRef:
+    """A speaker phrase found in the text."""
+
+    kind: SpeakerKind
+    mention: str
+    """How the text names the speaker here (``body[start:end]``)."""
+    start: int
+    end: int
+    name: str | None = None
+    """The cleaned name (kind ``name``/``group``), or the pronoun / role noun."""
+    titles: tuple[str, ...] = ()
+    """Normalised titles seen right before the name ("president", "minister")."""
+    name_start: int = -1
+    """Offset of the name itself (without titles) for a ``name``; ``start`` otherwise."""
+    name_end: int = -1
+    """End offset of the name itself."""
+
+
+def tokens(body: str, start: int, end: int) -> list[Token]:
+    """Word tokens of ``body[start:end]`` with absolute offsets."""
+    return [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(body, start, end)]
+
+
+def norm_title(word: str) -> str:
+    """Fold title spellings together ("Sen." -> "senator", "spokesman" -> "spokesperson")."""
+    low = _POSSESSIVE.sub("", word.lower().rstrip("."))
+    return _TITLE_ALIASES.get(low, low)
+
+
+def possessive_ending(body: str, start: int, end: int) -> int:
+    """Length of a possessive ending ("’s", "'") at the end of ``body[start:end]``."""
+    match = _POSSESSIVE.search(body, start, end)
+    return len(match.group()) if match else 0
