@@ -29,6 +29,25 @@ def seed_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return index
 
 
+@pytest.fixture(scope="session")
+def frozen_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An index of the seeds as parsed on the day the snapshots were taken (read-only)."""
+    from tests.tui.frozen_seeds import frozen_parser
+
+    index = tmp_path_factory.mktemp("frozen-index")
+    with Library(index) as library:
+        report = library.ingest([str(CORPUS)], parser=frozen_parser, workers=1)
+    assert report.articles == 3 and not report.errors
+    return index
+
+
+@pytest.fixture
+def frozen_library(frozen_index: Path) -> Iterator[Library]:
+    """The real library on the frozen seed index (for snapshots)."""
+    with Library(frozen_index) as opened:
+        yield opened
+
+
 @pytest.fixture
 def index_copy(seed_index: Path, tmp_path: Path) -> Path:
     """A private copy of the seed index, for tests that change it."""

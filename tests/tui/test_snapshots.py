@@ -1,4 +1,7 @@
-"""SVG snapshots of the main layouts (pytest-textual-snapshot; update with --snapshot-update)."""
+"""SVG snapshots of the main layouts (pytest-textual-snapshot; update with --snapshot-update).
+
+They run on the frozen seed index (see ``frozen_seeds``) so that they test the layout only.
+"""
 
 from __future__ import annotations
 
@@ -25,30 +28,40 @@ async def _open_lavrov(pilot: Pilot[None]) -> None:
     await settle(pilot)
 
 
-def test_start_80x24(snap_compare: Any, library: Library, make_reader: AppFactory) -> None:
+def test_start_80x24(snap_compare: Any, frozen_library: Library, make_reader: AppFactory) -> None:
     """The list of the seeds at start, in the smallest supported terminal."""
-    assert snap_compare(make_reader(library), run_before=settle, terminal_size=(80, 24))
+    assert snap_compare(make_reader(frozen_library), run_before=settle, terminal_size=(80, 24))
 
 
-def test_article_open_160x45(snap_compare: Any, library: Library, make_reader: AppFactory) -> None:
+def test_article_open_160x45(
+    snap_compare: Any, frozen_library: Library, make_reader: AppFactory
+) -> None:
     """The Lavrov article with its quotes, entities and Tokayev's related statements."""
-    assert snap_compare(make_reader(library), run_before=_open_lavrov, terminal_size=(160, 45))
+    assert snap_compare(
+        make_reader(frozen_library), run_before=_open_lavrov, terminal_size=(160, 45)
+    )
 
 
-def test_article_open_80x24(snap_compare: Any, library: Library, make_reader: AppFactory) -> None:
+def test_article_open_80x24(
+    snap_compare: Any, frozen_library: Library, make_reader: AppFactory
+) -> None:
     """The same article at 80x24."""
-    assert snap_compare(make_reader(library), run_before=_open_lavrov, terminal_size=(80, 24))
+    assert snap_compare(
+        make_reader(frozen_library), run_before=_open_lavrov, terminal_size=(80, 24)
+    )
 
 
 def test_side_panel_hidden_light(
-    snap_compare: Any, library: Library, make_reader: AppFactory
+    snap_compare: Any, frozen_library: Library, make_reader: AppFactory
 ) -> None:
     """The light theme with the side panel hidden."""
-    app = make_reader(library, Config(theme="textual-light", side_panel=False))
+    app = make_reader(frozen_library, Config(theme="textual-light", side_panel=False))
     assert snap_compare(app, run_before=_open_lavrov, terminal_size=(100, 30))
 
 
-def test_search_results(snap_compare: Any, library: Library, make_reader: AppFactory) -> None:
+def test_search_results(
+    snap_compare: Any, frozen_library: Library, make_reader: AppFactory
+) -> None:
     """Typing a query filters the list and marks the terms in the article."""
 
     async def run_before(pilot: Pilot[None]) -> None:
@@ -58,10 +71,10 @@ def test_search_results(snap_compare: Any, library: Library, make_reader: AppFac
         await pilot.press("slash", *"territorial integrity", "enter", "enter")
         await settle(pilot)
 
-    assert snap_compare(make_reader(library), run_before=run_before, terminal_size=(120, 36))
+    assert snap_compare(make_reader(frozen_library), run_before=run_before, terminal_size=(120, 36))
 
 
-def test_help_screen(snap_compare: Any, library: Library, make_reader: AppFactory) -> None:
+def test_help_screen(snap_compare: Any, frozen_library: Library, make_reader: AppFactory) -> None:
     """? lists every key."""
 
     async def run_before(pilot: Pilot[None]) -> None:
@@ -69,4 +82,4 @@ def test_help_screen(snap_compare: Any, library: Library, make_reader: AppFactor
         await pilot.press("question_mark")
         await pilot.pause()
 
-    assert snap_compare(make_reader(library), run_before=run_before, terminal_size=(110, 45))
+    assert snap_compare(make_reader(frozen_library), run_before=run_before, terminal_size=(110, 45))

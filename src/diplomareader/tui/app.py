@@ -29,7 +29,6 @@ class DiplomaReader(SequenceApp):
     CSS_PATH = "app.tcss"
     TITLE = "diplomareader"
     COMMANDS: ClassVar = App.COMMANDS | {CommandsProvider}
-    COMMAND_PALETTE_DISPLAY = "Commands"
 
     def __init__(
         self,

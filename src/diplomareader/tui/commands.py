@@ -50,9 +50,7 @@ COMMANDS: Final[tuple[Command, ...]] = (
     Command(
         "previous_pane", "shift+tab", "previous_pane", "Previous pane", "Move to the previous pane."
     ),
-    Command(
-        "back", "backspace,h", "back", "Back", "Go back to the article read before.", footer=True
-    ),
+    Command("back", "backspace,h", "back", "Back", "Go back to the article read before."),
     Command("sort", "s", "toggle_sort", "Sort", "Sort the list by date or by relevance."),
     Command(
         "bookmark",

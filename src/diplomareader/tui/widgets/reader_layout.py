@@ -98,12 +98,20 @@ def attribution(quotes: Sequence[Quote]) -> str:
 
 
 def layout_page(article: Article, width: int, header: Sequence[Text]) -> Page:
-    """Lay ``article`` out for a pane ``width`` cells wide, under the ``header`` lines."""
+    """Lay ``article`` out for a pane ``width`` cells wide, under the ``header`` lines.
+
+    The first header line (the title) wraps; the others are cut to one line each.
+    """
     text_width = max(10, min(MEASURE, width - GUTTER - 1))
     page = Page()
-    for line in header:
-        for part in line.wrap(_console(), text_width):
-            page.lines.append(PageLine("header", rich=part))
+    for number, line in enumerate(header):
+        if number == 0:  # the title wraps; the other header lines keep to one line each
+            for part in line.wrap(_console(), text_width):
+                page.lines.append(PageLine("header", rich=part))
+        else:
+            cut = line.copy()
+            cut.truncate(text_width, overflow="ellipsis")
+            page.lines.append(PageLine("header", rich=cut))
     page.lines.append(PageLine("blank"))
     quotes = sorted(article.quotes, key=lambda q: q.start)
     for index, (start, end, text) in enumerate(article.paragraphs()):
