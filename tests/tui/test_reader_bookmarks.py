@@ -9,6 +9,7 @@ from diplomareader.store.bookmarks import BookmarkStore
 from diplomareader.tui.screens.bookmarks import BookmarksScreen
 from diplomareader.tui.screens.bookmarks_dialogs import EditBookmarkScreen
 from diplomareader.tui.screens.main import MainScreen
+from diplomareader.tui.textlayout import sentence_spans
 from tests.tui.conftest import LAVROV, AppFactory, screen_text, settle
 
 
@@ -36,8 +37,16 @@ async def test_selection_mode_bookmarks_sentences(
         screen = app.screen
         assert isinstance(screen, MainScreen)
         await open_lavrov(pilot, screen)
-        await pilot.press("right_square_bracket", "q", "j")  # the paragraph after Tokayev's quote
-        await pilot.press("j")  # Lavrov's long answer
+        assert screen.article is not None
+        # Walk down to the paragraph with the most sentences (Lavrov's long answer).
+        spans = list(screen.article.paragraphs())
+        target = max(range(len(spans)), key=lambda i: len(sentence_spans(spans[i][2])))
+        assert len(sentence_spans(spans[target][2])) >= 4
+        for _ in range(len(spans) * 3):
+            if screen.reader.cursor == target:
+                break
+            await pilot.press("j")
+        assert screen.reader.cursor == target
         paragraph = screen.reader.passage()
         assert paragraph is not None
         await pilot.press("v")
