@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CORPUS ?= corpus
 INDEX ?= index
-SHARED ?= ../shared
+SHARED ?= $(firstword $(wildcard ../shared ../../shared) ../shared)
 
 .PHONY: help setup system-deps run test test-fast bench fuzz lint typecheck checkall clean
 

@@ -11,7 +11,19 @@ ROOT = Path(__file__).resolve().parent.parent
 """The repository's top folder."""
 CORPUS = ROOT / "corpus"
 """The bundled sample articles."""
-SHARED = Path(os.environ.get("DIPLOMAREADER_SHARED", ROOT.parent / "shared")).resolve()
+
+
+def _find_shared() -> Path:
+    """``../shared`` beside the checkout, or beside an ancestor (git worktrees live deeper)."""
+    if "DIPLOMAREADER_SHARED" in os.environ:
+        return Path(os.environ["DIPLOMAREADER_SHARED"]).resolve()
+    for parent in ROOT.parents:
+        if (parent / "shared" / "corpora").is_dir():
+            return parent / "shared"
+    return ROOT.parent / "shared"
+
+
+SHARED = _find_shared()
 """Data written by others for tests and benchmarks (present in CI, absent on users' machines)."""
 
 SEED_FILES = {
@@ -47,7 +59,9 @@ def shared_eval() -> Path:
 
 
 @pytest.fixture(autouse=True)
-def isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def isolated_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Point config, data and cache locations at a temporary folder for every test."""
     home = tmp_path_factory.mktemp("home")
     for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):

@@ -31,7 +31,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: parse arguments and run the chosen subcommand (``run`` by default)."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if not args_list or (args_list[0].startswith("-") and args_list[0] not in {"-h", "--help", "--version"}):
+    if not args_list or (
+        args_list[0].startswith("-") and args_list[0] not in {"-h", "--help", "--version"}
+    ):
         args_list.insert(0, "run")
     parser = build_parser()
     args = parser.parse_args(args_list)

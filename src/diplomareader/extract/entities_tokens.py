@@ -7,7 +7,6 @@ contain lowercase connectors (``of``, ``the``, ``al-``...) between capitalised w
 
 from __future__ import annotations
 
-import bisect
 import re
 from typing import Final
 
@@ -37,26 +36,37 @@ _ABBREVIATIONS: Final = _words(
     "spc"
 )
 """Words whose trailing dot does not end a sentence (``Mr. Johnson``, ``Gen. Votel``)."""
+_NEWLINE: Final = re.compile("\n")
+_LONG_WORD: Final = re.compile(r"(?<!\w)[^\W\d_][\w'’-]{3,}")
+_HEADLINE_MAX: Final = 250
+"""Longer lines are never treated as headlines."""
 _HEADLINE_ENDS: Final = (".", "!", "?", ";", ",", ":", "”", '"', "»")
 
 
 class Token:
     """A word of the body with its offsets, folded key and a few precomputed flags."""
 
-    __slots__ = ("text", "start", "end", "key", "lower", "cap", "sent_start")
+    __slots__ = ("text", "start", "end", "_key", "lower", "cap", "sent_start")
 
     def __init__(self, text: str, start: int, end: int, cap: bool, sent_start: bool) -> None:
-        """Record a word; its key and lowercase form are computed here once."""
+        """Record a word; its lowercase form is computed here, its key on first use."""
         self.text = text
         self.start = start
         self.end = end
-        self.key = fold_word(text)
-        """The transliteration-folding key of the word (see ``names.fold_word``)."""
+        self._key: str | None = None
         self.lower = text.lower()
         self.cap = cap
         """Starts with a capital letter (or is a particle-prefixed name such as ``al-Assad``)."""
         self.sent_start = sent_start
         """First word of a sentence, a line or a quotation."""
+
+    @property
+    def key(self) -> str:
+        """The transliteration-folding key of the word (see ``names.fold_word``)."""
+        key = self._key
+        if key is None:
+            key = self._key = fold_word(self.text)
+        return key
 
     @property
     def possessive(self) -> bool:
@@ -84,10 +94,8 @@ def _abbreviation(word: str) -> bool:
 
 
 def _is_cap(text: str) -> bool:
-    first = text[0]
-    if first.isupper():
-        return True
-    if first.isdigit() or "-" not in text[2:5]:
+    """A particle-prefixed name (``al-Assad``); callers test the first capital letter first."""
+    if text[0] not in "aeiAEI" or "-" not in text[2:5]:
         return False
     low = text.lower()
     for prefix in _PARTICLE_PREFIXES:
@@ -122,10 +130,12 @@ def tokenize(body: str) -> list[Token]:
     tokens: list[Token] = []
     append = tokens.append
     for m in TOKEN_RE.finditer(body):
-        text = m.group(0)
-        start = m.start()
-        cap = _is_cap(text)
-        append(Token(text, start, m.end(), cap, cap and _starts_sentence(body, start)))
+        text = m.group()
+        start, end = m.span()
+        if text[0].isupper() or _is_cap(text):
+            append(Token(text, start, end, True, _starts_sentence(body, start)))
+        else:
+            append(Token(text, start, end, False, False))
     return tokens
 
 
@@ -165,23 +175,21 @@ def runs(body: str, tokens: list[Token]) -> list[tuple[int, int]]:
 def line_starts(body: str, tokens: list[Token]) -> tuple[list[int], set[int]]:
     """Start offsets of every line, and of the lines written in title case (headlines).
 
-    A headline does not end like a sentence, has at least four words of four letters or more
-    and at least 80 % of them capitalised; the rules trust only the gazetteer and first names
-    there.
+    A headline is a short line that does not end like a sentence, has at least four words of
+    four letters or more and at least 80 % of them capitalised; the rules trust only the
+    gazetteer and first names there.
     """
-    starts = [0] + [m.end() for m in re.finditer("\n", body)]
-    counts: dict[int, list[int]] = {}
-    for tok in tokens:
-        if len(tok.text) >= 4 and tok.text[0].isalpha():
-            line = starts[bisect.bisect_right(starts, tok.start) - 1]
-            count = counts.setdefault(line, [0, 0])
-            count[0] += 1
-            count[1] += tok.cap
+    starts = [0] + [m.end() for m in _NEWLINE.finditer(body)]
     headlines = set()
-    for line, (long_words, caps) in counts.items():
-        if long_words >= 4 and caps >= 0.8 * long_words:
-            end = body.find("\n", line)
-            text = body[line : end if end >= 0 else len(body)].rstrip()
-            if not text.endswith(_HEADLINE_ENDS):
-                headlines.add(line)
+    for n, line in enumerate(starts):
+        end = starts[n + 1] - 1 if n + 1 < len(starts) else len(body)
+        if end - line > _HEADLINE_MAX or end - line < 16:
+            continue
+        text = body[line:end].rstrip()
+        if text.endswith(_HEADLINE_ENDS):
+            continue
+        long_words = _LONG_WORD.findall(text)
+        caps = sum(1 for w in long_words if w[0].isupper())
+        if len(long_words) >= 4 and caps >= 0.8 * len(long_words):
+            headlines.add(line)
     return starts, headlines

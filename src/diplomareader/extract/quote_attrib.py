@@ -35,7 +35,9 @@ _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _LEAD = re.compile(r"[\s,]*(?:(—|–|--|-|―)\s*)?")
 _TAIL_WORDS = frozenset({"in", "on", "at", "to", "during", "after", "before", "while", "from"})
 _NOUN_BEFORE = frozenset({"the", "a", "an", "this", "that", "his", "her", "its", "their", "our"})
-_NEEDS_PARTICLE = frozenset({"point", "points", "pointed", "went", "shot", "fired", "hit"})
+_NEEDS_PARTICLE = frozenset(
+    {"point", "points", "pointed", "went", "shot", "fired", "hit", "put", "puts"}
+)
 _STOP_AFTER_QUOTE = 30
 """How many tokens after a quote can hold its attribution."""
 
@@ -71,6 +73,8 @@ def cue_at(toks: list[Token], index: int, weak: bool) -> int:
     if index and (toks[index - 1].possessive or toks[index - 1].low in _NOUN_BEFORE):
         return -1
     if low in NOUN_LIKE_CUES and not _verb_use(toks, index):
+        return -1
+    if low.startswith("continu") and index + 1 < len(toks) and toks[index + 1].low == "to":
         return -1
     particles = CUE_PARTICLES.get(low)
     if not weak and low in WEAK_CUES and not particles:
@@ -211,8 +215,15 @@ def _later_in_sentence(body: str, toks: list[Token]) -> Attribution | None:
 
 
 def _participle(toks: list[Token], index: int) -> bool:
-    """True for ", saying" / ", adding that": a cue whose subject is the main clause's."""
-    return toks[index].low.endswith("ing") and (index == 0 or toks[index - 1].text in ",;—–-")
+    """True for ", saying" / "by calling": a cue whose subject is the main clause's."""
+    if not toks[index].low.endswith("ing"):
+        return False
+    return index == 0 or toks[index - 1].text in ",;—–-" or toks[index - 1].low == "by"
+
+
+def _document(ref: SpeakerRef | None) -> bool:
+    """True for an unnamed document or body ("a statement saying ...")."""
+    return ref is not None and ref.kind == "group" and (ref.name is None or ref.name.islower())
 
 
 def before_quote(body: str, lo: int, open_pos: int) -> Attribution | None:
@@ -233,15 +244,17 @@ def before_quote(body: str, lo: int, open_pos: int) -> Attribution | None:
         if toks[index].low in WEAK_CUES and _new_clause(toks, past):
             continue
         cue = cue_text(body, toks, index, past)
-        if _participle(toks, index):
+        ref = speaker_before(body, toks, index - 1) if index else None
+        coordinated = ref is None and index > 0 and toks[index - 1].low in ("and", "but", "then")
+        document = _document(ref) and toks[index].low.endswith("ing")
+        if _participle(toks, index) or document or coordinated:
             earlier = before_quote(body, lo, toks[index].start) if index else None
             if earlier is not None and earlier.speaker is not None:
                 return Attribution(earlier.speaker, cue, "before")
             return Attribution(None, cue, "participle")
-        ref = speaker_before(body, toks, index - 1) if index else None
         if ref is not None:
             return Attribution(ref, cue, "before")
-        ref = speaker_after(body, toks, past)
+        ref = speaker_after(body, toks, past) if toks[index].low not in WEAK_CUES else None
         if ref is not None and (past >= len(toks) or _ends_clause(toks, ref)):
             return Attribution(ref, cue, "before")
         if all(t.text in ",:;—–-" or t.low == "that" for t in toks[past:]):

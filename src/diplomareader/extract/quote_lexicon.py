@@ -64,6 +64,8 @@ CUE_PARTICLES: dict[str, frozenset[str]] = {
     "chimed": frozenset({"in"}),
     "went": frozenset({"on"}),
     "shot": frozenset({"back"}),
+    "put": frozenset({"it"}),
+    "puts": frozenset({"it"}),
     "fired": frozenset({"back"}),
     "hit": frozenset({"back"}),
 }
@@ -202,7 +204,7 @@ ABBREVIATIONS: frozenset[str] = _words(
 PREPOSITIONS: frozenset[str] = _words(
     """
     to of for with by from at in on about against near into onto than like via toward towards
-    among between without under over behind beside despite during
+    among between without under over behind beside despite during amid amidst following unlike
     """
 )
 """Words after which a capitalised run is an object, not a subject ("close to Clinton")."""

@@ -7,10 +7,13 @@ Kassym-Jomart Tokayev") let a later "the President" find its person.
 
 from __future__ import annotations
 
+import re
+
 from diplomareader.extract.quote_attrib import Attribution, cue_at, cue_text
+from diplomareader.extract.quote_lexicon import CUE_PARTICLES, CUE_VERBS, TITLES
 from diplomareader.extract.quote_resolve import SpeakerResolver
 from diplomareader.extract.quote_speaker import from_run, name_run, speaker_before
-from diplomareader.extract.quote_tokens import Token, tokens
+from diplomareader.extract.quote_tokens import tokens
 
 
 def _segments(
@@ -36,23 +39,52 @@ def _segments(
     return segments
 
 
-def _titled(body: str, toks: list[Token], resolver: SpeakerResolver) -> None:
-    """Record every capitalised run that names a person with titles."""
-    index = 0
-    while index < len(toks):
-        tok = toks[index]
-        ends_run = tok.text[0].isupper() and (
-            index + 1 == len(toks) or not toks[index + 1].text[0].isupper()
-        )
-        if ends_run:
-            first = name_run(toks, index)
-            if first <= index:
-                ref = from_run(body, toks, first, index)
-                if ref is not None and ref.kind == "name":
-                    resolver.add_name(ref)
-                    extra = toks[max(0, first - 3) : first]
-                    resolver.add_titled(ref.start, ref, extra)
-        index += 1
+_CAP = r"[A-Z][\w’'\-]*\.?"
+_PARTICLE = r"(?:(?:de|da|del|der|van|von|bin|al|el|la|le|of|the)\s+)*"
+_RUN = re.compile(rf"{_CAP}(?:\s+{_PARTICLE}{_CAP})+")
+_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+_CUE_WORDS = CUE_VERBS | frozenset(CUE_PARTICLES)
+_TITLE_WORDS = frozenset(t for t in TITLES if t.isalpha())
+_BEFORE_CUE = 120
+"""How far before a cue its speaker phrase may start (characters)."""
+
+
+def _window(body: str, start: int, pos: int, reach: int) -> int:
+    """A window start ``reach`` characters before ``pos``, snapped to a word boundary."""
+    lo = max(start, pos - reach)
+    if lo > start:
+        space = body.find(" ", lo, pos)
+        lo = space + 1 if space >= 0 else pos
+    return lo
+
+
+def _record_run(
+    body: str, start: int, run_start: int, run_end: int, resolver: SpeakerResolver
+) -> None:
+    """Record the capitalised run ``body[run_start:run_end]`` if it names a person."""
+    toks = tokens(body, _window(body, start, run_start, 40), run_end)
+    last = len(toks) - 1
+    first = name_run(toks, last)
+    if first > last:
+        return
+    ref = from_run(body, toks, first, last)
+    if ref is not None and ref.kind == "name":
+        resolver.add_titled(ref.start, ref, toks[max(0, first - 3) : first])
+
+
+def _cue_event(body: str, start: int, end: int, pos: int) -> tuple[int, Attribution] | None:
+    """The speech event of the cue word at ``pos`` (with its speaker), or None."""
+    toks = tokens(body, _window(body, start, pos, _BEFORE_CUE), min(end, pos + 40))
+    index = next((i for i, t in enumerate(toks) if t.start == pos), 0)
+    if index == 0:
+        return None
+    past = cue_at(toks, index, weak=False)
+    if past < 0:
+        return None
+    ref = speaker_before(body, toks, index - 1)
+    if ref is None:
+        return None
+    return pos, Attribution(ref, cue_text(body, toks, index, past), "event")
 
 
 def scan_speech_events(
@@ -64,18 +96,21 @@ def scan_speech_events(
     """Speech events outside quotes, in order; records named speakers and titled names."""
     events: list[tuple[int, Attribution]] = []
     for start, end in _segments(paragraphs, quotes):
-        toks = tokens(body, start, end)
-        _titled(body, toks, resolver)
-        for index in range(1, len(toks)):
-            past = cue_at(toks, index, weak=False)
-            if past < 0:
+        for match in _RUN.finditer(body, start, end):
+            _record_run(body, start, match.start(), match.end(), resolver)
+        titled_next = False
+        for match in _WORD.finditer(body, start, end):
+            word = match.group()
+            if titled_next and word[0].isupper():
+                _record_run(body, start, match.start(), match.end(), resolver)
+            low = word.lower()
+            titled_next = low in _TITLE_WORDS and not word[0].isupper()
+            if low not in _CUE_WORDS:
                 continue
-            ref = speaker_before(body, toks, index - 1)
-            if ref is None:
-                continue
-            events.append(
-                (toks[index].start, Attribution(ref, cue_text(body, toks, index, past), "event"))
-            )
-            if ref.kind in ("name", "group"):
-                resolver.add_speaker(ref.start, ref)
+            event = _cue_event(body, start, end, match.start())
+            if event is not None:
+                events.append(event)
+                ref = event[1].speaker
+                if ref is not None and ref.kind in ("name", "group"):
+                    resolver.add_speaker(ref.start, ref)
     return events

@@ -221,6 +221,8 @@ def speaker_after(body: str, toks: list[Token], first: int) -> SpeakerRef | None
             break
         if not tok.capitalised and (tok.low in NP_STOP or not _modifier(toks, index)):
             break
+        if tok.low == "of" and index > first and _person_ends(toks[index - 1]):
+            break
         index += 1
         if tok.final:
             break
@@ -229,7 +231,30 @@ def speaker_after(body: str, toks: list[Token], first: int) -> SpeakerRef | None
         last -= 1
     if last < first:
         return None
-    return speaker_before(body, toks[first : last + 1], last - first, depth=1)
+    ref = speaker_before(body, toks[first : last + 1], last - first, depth=1)
+    if ref is not None and ref.kind in ("role", "group") and index + 1 < len(toks):
+        named = _name_after_comma(body, toks, index)
+        if named is not None:
+            return named
+    return ref
+
+
+def _person_ends(tok: Token) -> bool:
+    """True when a name run ending with ``tok`` looks like a person ("Stephen Vladeck of ...")."""
+    return tok.capitalised and tok.bare not in TITLES and tok.bare not in ORG_WORDS
+
+
+def _name_after_comma(body: str, toks: list[Token], comma: int) -> SpeakerRef | None:
+    """ "said the bureau's director, James B. Comey": the name in the apposition."""
+    if toks[comma].text != ",":
+        return None
+    end = comma + 1
+    while end < len(toks) and is_name_word(toks[end]) and not toks[end - 1].final:
+        end += 1
+    if end == comma + 1 or (end < len(toks) and toks[end].text not in ",;"):
+        return None
+    ref = speaker_before(body, toks[comma + 1 : end], end - comma - 2, depth=1)
+    return ref if ref is not None and ref.kind == "name" else None
 
 
 def _modifier(toks: list[Token], index: int) -> bool:

@@ -56,6 +56,8 @@ def _verb_like(tok: Token) -> bool:
     low = tok.low
     if tok.capitalised or low in PREPOSITIONS or low in ("and", "or", "who", "which", "that"):
         return False
+    if "n't" in low or "n’t" in low:
+        return True
     return low in AUX_WORDS or low in CUE_VERBS or low.endswith(("ed", "s")) or low.endswith("ly")
 
 

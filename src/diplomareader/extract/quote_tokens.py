@@ -42,26 +42,37 @@ def is_abbreviation(word: str) -> bool:
 class Token:
     """A word (or punctuation mark) with its offsets in the body and its precomputed forms."""
 
-    __slots__ = ("bare", "capitalised", "end", "final", "low", "possessive", "start", "text")
+    __slots__ = ("_bare", "capitalised", "end", "final", "low", "start", "text")
 
     def __init__(self, text: str, start: int, end: int) -> None:
-        """Record the word and derive its lower-case, bare and shape flags once."""
+        """Record the word and derive its lower-case form and shape flags once."""
         self.text = text
         self.start = start
         self.end = end
         low = text.lower()
-        stop = low.endswith(".")
-        abbreviation = stop and is_abbreviation(text)
-        self.low = low[:-1] if stop and not abbreviation else low
-        """Lower case without a sentence-final full stop."""
-        self.bare = _POSSESSIVE.sub("", self.low.rstrip("."))
-        """Lower case with abbreviation stops and possessive endings removed."""
+        if low[-1] == ".":
+            abbreviation = is_abbreviation(text)
+            self.low = low if abbreviation else low[:-1]
+            self.final = len(text) > 2 and not abbreviation
+        else:
+            self.low = low
+            self.final = False
         self.capitalised = text[0].isupper()
-        """True when the word starts with an upper-case letter."""
-        self.final = stop and len(text) > 2 and not abbreviation
-        """True for a word whose full stop ends a sentence (not "Mr." or an initial)."""
-        self.possessive = len(text) > 2 and bool(_POSSESSIVE.search(text))
+        self._bare: str | None = None
+
+    @property
+    def bare(self) -> str:
+        """Lower case with abbreviation stops and possessive endings removed."""
+        if self._bare is None:
+            low = self.low.rstrip(".")
+            self._bare = _POSSESSIVE.sub("", low) if "'" in low or "’" in low else low
+        return self._bare
+
+    @property
+    def possessive(self) -> bool:
         """True for "Trump’s" / "leaders’"."""
+        text = self.text
+        return len(text) > 2 and (text[-1] in "’'" or text[-2:] in ("’s", "'s"))
 
     def __repr__(self) -> str:
         """The token and its offsets, for debugging."""

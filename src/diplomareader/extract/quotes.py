@@ -111,12 +111,14 @@ def _attribute(body: str, paragraphs: list[tuple[int, int]], cands: list[_Candid
             attribution = colon_lead_in(body, *paragraphs[cand.para - 1])
             if attribution is not None:
                 attribution = Attribution(attribution.speaker, attribution.cue, "colon")
-        sentence = _sentence_start(body, p_start, open_pos, cands)
-        if attribution is None or attribution.speaker is None:
-            attribution = _from_sentence(body, sentence, open_pos, prev, attribution)
-        cand.sentence = sentence
+        cand.sentence = _sentence_start(body, p_start, open_pos, cands)
         cand.attribution = attribution
     _share_forward(cands)
+    for index, cand in enumerate(cands):
+        att = cand.attribution
+        if att is None or (att.speaker is None and att.how != "unresolved"):
+            prev = cands[index - 1] if index else None
+            cand.attribution = _from_sentence(body, cand.sentence, cand.span.start - 1, prev, att)
 
 
 def _sentence_start(body: str, p_start: int, open_pos: int, cands: list[_Candidate]) -> int:

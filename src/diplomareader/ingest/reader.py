@@ -7,6 +7,7 @@ import hashlib
 import io
 import os
 import re
+import stat
 import zlib
 from collections.abc import Iterable, Iterator
 from typing import Any, Final
@@ -110,9 +111,13 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
 def _read_bytes(path: str, max_bytes: int) -> bytes:
     """Read a file's bytes with friendly errors for missing, unreadable or oversized files."""
     try:
-        size = os.path.getsize(path)
-        if os.path.isdir(path):
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
             raise InputError("is a directory")
+        if not stat.S_ISREG(info.st_mode):
+            # A FIFO or a device would block the read or never end.
+            raise InputError("not a regular file")
+        size = info.st_size
         if size > max_bytes:
             raise InputError(
                 f"file too large ({size / 1048576:.1f} MB; the limit is "

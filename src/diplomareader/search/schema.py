@@ -10,8 +10,10 @@ from __future__ import annotations
 from typing import Final
 
 from whoosh import columns, fields
-from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer
+from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 from whoosh.analysis.filters import STOP_WORDS
+
+from diplomareader.search.cjk import CJKBigramFilter
 
 SCHEMA_VERSION: Final = 1
 """Bumped whenever the fields change; an index of another version is rebuilt."""
@@ -29,13 +31,21 @@ WORD_PATTERN: Final = r"\w+(?:[.'’]?\w+)*"
 
 
 def stemming_analyzer() -> object:
-    """The analyzer of titles, bodies and quotes: words, lowercase, stop words, Porter stems."""
-    return StemmingAnalyzer(expression=WORD_PATTERN, stoplist=STOPLIST, minsize=1, cachesize=-1)
+    """The analyzer of titles, bodies and quotes: words (Chinese/Japanese as bigrams),
+    lowercase, stop words, Porter stems."""
+    return (
+        RegexTokenizer(WORD_PATTERN)
+        | CJKBigramFilter()
+        | LowercaseFilter()
+        | StopFilter(stoplist=STOPLIST, minsize=1)
+        | StemFilter(cachesize=-1)
+    )
 
 
 def plain_analyzer() -> object:
-    """Lowercased words without stemming: sources, authors, and name keys."""
-    return RegexTokenizer(WORD_PATTERN) | LowercaseFilter()
+    """Lowercased words (Chinese/Japanese as bigrams) without stemming: sources, authors,
+    and name keys."""
+    return RegexTokenizer(WORD_PATTERN) | CJKBigramFilter() | LowercaseFilter()
 
 
 def article_schema() -> fields.Schema:

@@ -14,6 +14,7 @@ from typing import Final
 
 from whoosh.lang.porter import stem
 
+from diplomareader.search.cjk import CJK_RUN
 from diplomareader.search.compile import Marks
 from diplomareader.search.schema import STOPLIST
 
@@ -44,6 +45,7 @@ class Marker:
             re.compile(rf"(?<!\w)(?:{pattern})[\w'’.-]*", re.IGNORECASE) if pattern else None
         )
         self.names = names
+        self.cjk = sorted(s for s in self.stems if CJK_RUN.search(s))
 
     def spans(
         self, text: str, names: Sequence[tuple[str, Sequence[str]]] = ()
@@ -57,6 +59,8 @@ class Marker:
                 word = match.group(0).rstrip(".'’-")
                 if self._matches(word.lower()):
                     found.append((match.start(), match.start() + len(word)))
+        for term in self.cjk:
+            found.extend(m.span() for m in re.finditer(re.escape(term), text))
         if self.keys:
             for keys, surfaces in names:
                 if self.keys.intersection(keys.split()):
