@@ -136,3 +136,54 @@ def test_nested_quote_at_the_end_of_a_quote() -> None:
     quotes = extract_quotes(body)
     assert len(quotes) == 1
     assert quotes[0].speaker == "Khin Zaw Win"
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "Kassym-Jomart Tokayev joked about the weather but went on to say, "
+            "“Our economy is growing faster than expected.”",
+            "Kassym-Jomart Tokayev",
+        ),
+        (
+            "Sadyr Japarov praised the agreement and said, "
+            "“The water dispute is settled for good.”",
+            "Sadyr Japarov",
+        ),
+        (
+            "As Maria Zakharova put it, the West is trying to “rewrite the history of the war.”",
+            "Maria Zakharova",
+        ),
+        (
+            "Hours later, Shavkat Mirziyoyev returned the compliment, telling reporters, "
+            "“We are friends and neighbours.”",
+            "Shavkat Mirziyoyev",
+        ),
+        (
+            "Ilham Aliyev responded by calling the proposal “a step in the right direction.”",
+            "Ilham Aliyev",
+        ),
+    ],
+)
+def test_subject_of_coordinated_and_participle_cues(body: str, speaker: str) -> None:
+    """ "but went on to say", "and said", "put it", "telling", "by calling" keep the subject."""
+    assert _speakers(body)[0][0] == speaker
+
+
+def test_object_of_call_is_not_the_speaker() -> None:
+    """ "X called Y “...”": the caller speaks, never the one called."""
+    body = "Recep Tayyip Erdogan called Benjamin Netanyahu “a threat to the region.”"
+    assert _speakers(body)[0][0] == "Recep Tayyip Erdogan"
+
+
+def test_inverted_role_followed_by_the_name() -> None:
+    """ "said the bureau's director, James Comey," names the director."""
+    body = "“We found no ties of any consequence,” said the bureau's director, James Comey."
+    assert _speakers(body)[0][0] == "James Comey"
+
+
+def test_affiliation_after_the_name_is_not_the_speaker() -> None:
+    """ "said X of the University of Texas" is X, not the university."""
+    body = "“It would have been a long shot,” said Stephen Vladeck of the University of Texas."
+    assert _speakers(body)[0][0] == "Stephen Vladeck"

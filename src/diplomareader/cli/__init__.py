@@ -23,7 +23,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"diplomareader {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in SUBCOMMANDS:
-        module = importlib.import_module(f"diplomareader.cli.{name}")
+        try:
+            module = importlib.import_module(f"diplomareader.cli.{name}")
+        except ModuleNotFoundError as error:
+            # A subcommand whose optional part is not installed is left out, not fatal.
+            if error.name != f"diplomareader.cli.{name}":
+                raise
+            continue
         module.add_parser(subparsers)
     return parser
 

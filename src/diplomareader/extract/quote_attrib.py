@@ -72,6 +72,8 @@ def cue_at(toks: list[Token], index: int, weak: bool) -> int:
         return -1
     if index and (toks[index - 1].possessive or toks[index - 1].low in _NOUN_BEFORE):
         return -1
+    if index and toks[index - 1].low == "to" and low not in CUE_PARTICLES:
+        return -1
     if low in NOUN_LIKE_CUES and not _verb_use(toks, index):
         return -1
     if low.startswith("continu") and index + 1 < len(toks) and toks[index + 1].low == "to":

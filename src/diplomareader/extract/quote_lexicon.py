@@ -179,7 +179,8 @@ LEADING_STOPWORDS: frozenset[str] = _words(
     the a an but and or so then when while as in on at for if yet still later earlier meanwhile
     however also this that these those there here after before since because although though
     speaking asked asking writing responding last next on today yesterday tomorrow now with
-    without from by of to during under over about according mr mrs ms dr
+    without from by of to during under over about according mr mrs ms dr several many some most
+    others both all few hours minutes days weeks months years moments online
     """
 )
 """Capitalised words that open a sentence but are not part of a name ("But Tokayev said")."""

@@ -34,6 +34,7 @@ _CLOSERS: dict[str, str] = {
     "‘": "’'",
     "'": "'’",
     "‚": "‘’",
+    "’": "’'",
 }
 """For each opening mark, the marks that may close it."""
 
@@ -168,10 +169,10 @@ def _scan(
             continue
         opener = body[open_pos]
         if nested:
-            if mark in _CLOSERS[nested] and _can_close(body, pos):
+            if mark in _CLOSERS.get(nested, "") and _can_close(body, pos):
                 nested = ""
             continue
-        if mark in _CLOSERS[opener] and _can_close(body, pos):
+        if mark in _CLOSERS.get(opener, "") and _can_close(body, pos):
             found.append((open_pos, pos, opener))
             open_pos = -1
         elif (
@@ -236,7 +237,7 @@ def _continuation(
         current += 1
         for match in _MARK.finditer(body, reopen + 1, n_end):
             pos = match.start()
-            if body[pos] in _CLOSERS[mark] and _can_close(body, pos):
+            if body[pos] in _CLOSERS.get(mark, "") and _can_close(body, pos):
                 return current, pos, True
             if _FAMILY[body[pos]] == family and _can_open(body, pos):
                 break

@@ -12,6 +12,7 @@ from diplomareader.extract.quote_lexicon import (
     GROUP_NOUNS,
     LEADING_STOPWORDS,
     NOT_NAMES,
+    NP_STOP,
     PREPOSITIONS,
     ROLE_NOUNS,
     SUBORDINATE_ROLES,
@@ -21,6 +22,7 @@ from diplomareader.extract.quote_tokens import SpeakerRef, Token, norm_title, po
 ROLES = ROLE_NOUNS | {norm_title(n) for n in ROLE_NOUNS}
 """Role nouns in both their written and normalised forms."""
 PUNCT = ",;:()—–-"
+_NOT_HEADS = AUX_WORDS | PREPOSITIONS | NP_STOP
 """Punctuation tokens that end a phrase."""
 
 
@@ -73,7 +75,7 @@ def role_phrase(body: str, toks: list[Token], last: int) -> SpeakerRef | None:
 def generic_phrase(body: str, toks: list[Token], last: int) -> SpeakerRef | None:
     """ "Another child responded": an unnamed speaker, kept as a mention without a name."""
     head = toks[last]
-    if head.capitalised or not head.low.isalpha() or head.low in AUX_WORDS | PREPOSITIONS:
+    if head.capitalised or not head.low.isalpha() or head.low in _NOT_HEADS:
         return None
     index = last - 1
     while index >= 0 and last - index <= 3:

@@ -30,7 +30,8 @@ def _skip_intro(toks: list[Token]) -> int:
     if not toks:
         return 0
     first = toks[0].low
-    if first in PREPOSITIONS or (first in LEADING_STOPWORDS and first not in DETERMINERS):
+    timed = len(toks) > 2 and toks[1].low in ("later", "earlier", "ago", "after")
+    if timed or first in PREPOSITIONS or (first in LEADING_STOPWORDS and first not in DETERMINERS):
         for index, tok in enumerate(toks[:14]):
             if tok.text == ",":
                 return index + 1
