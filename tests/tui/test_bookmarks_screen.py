@@ -11,13 +11,14 @@ from typing import Any
 
 import pytest
 from textual.app import App
-from textual.widgets import DataTable, Input, TextArea
+from textual.widgets import Input, TextArea
 
 from diplomareader.model import Article
 from diplomareader.pipeline import parse_file
 from diplomareader.store.bookmarks import Bookmark, BookmarkStore, make_bookmark
 from diplomareader.tui.screens.bookmarks import BookmarksScreen
 from diplomareader.tui.screens.bookmarks_dialogs import EditBookmarkScreen, ExportScreen
+from diplomareader.tui.screens.bookmarks_table import BookmarkTable
 
 SIZE = (120, 36)
 
@@ -140,7 +141,7 @@ async def test_filter_as_you_type(
         await pilot.pause()
         assert [b.tags for b in screen.shown] == [("gone",)]
         await pilot.press("escape", "escape")
-        assert isinstance(screen.focused, DataTable)
+        assert isinstance(screen.focused, BookmarkTable)
 
 
 async def test_enter_returns_the_bookmark_at_its_new_place(

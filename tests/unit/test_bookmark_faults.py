@@ -41,7 +41,7 @@ from diplomareader.store.bookmarks import BookmarkStore, make_bookmark
 sys.path.insert(0, sys.argv[4])
 from tests.unit.test_bookmark_faults import BODY
 
-path, tag, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
+path, tag, count, every = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[5])
 article = Article(id="art-" + tag, path="fault.txt", title="Fault " + tag, body=BODY)
 store = BookmarkStore(path)
 result = store.load()
@@ -49,7 +49,7 @@ print("READY", result.warning or "", flush=True)
 added = []
 i = 0
 while count < 0 or i < count:
-    if i % 5 == 4 and added:
+    if i % every == every - 1 and added:
         victim = added.pop(len(added) // 2)
         print("BEGIN del", victim, flush=True)
         store.delete(victim)
@@ -67,15 +67,16 @@ print("DONE", flush=True)
 ROOT = str(Path(__file__).resolve().parents[2])
 
 
-def _spawn(path: Path, tag: str, count: int) -> subprocess.Popen[str]:
-    """Start a worker process that adds/deletes ``count`` bookmarks (-1: until killed).
+def _spawn(path: Path, tag: str, count: int, every: int = 5) -> subprocess.Popen[str]:
+    """Start a worker process that makes ``count`` changes (-1: until killed): adds, and
+    every ``every``-th change deletes one of its earlier bookmarks.
 
     Its stderr goes to ``<folder>/worker-<tag>.err``; read stdout with ``.stdout.read()`` (not
     ``communicate``, which would skip what ``readline`` already buffered).
     """
     with open(path.parent / f"worker-{tag}.err", "w") as err:
         return subprocess.Popen(
-            [sys.executable, "-c", WORKER, str(path), tag, str(count), ROOT],
+            [sys.executable, "-c", WORKER, str(path), tag, str(count), ROOT, str(every)],
             stdout=subprocess.PIPE,
             stderr=err,
             text=True,
@@ -151,7 +152,7 @@ def kill_during_saves(
     expected = _seed_file(path, 300)
     report = KillReport()
     for round_no in range(kills):
-        worker = _spawn(path, f"k{round_no}", -1)
+        worker = _spawn(path, f"k{round_no}", -1, every=2)  # the file stays about this size
         assert worker.stdout is not None
         ready = worker.stdout.readline()
         assert ready.startswith("READY"), ready + _errors(path, f"k{round_no}")

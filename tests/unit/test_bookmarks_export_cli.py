@@ -183,3 +183,76 @@ def test_cli_check_index_missing_is_one_line(
     """``check --index`` on a folder that is not there says so."""
     assert _run(["check", "--bookmarks", str(bm_file), "--index", str(tmp_path / "no")]) == 1
     assert "no index at" in capsys.readouterr().err
+
+
+def test_cli_check_after_the_article_file_changed(
+    seed_paths: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The article file is edited: one passage moves, one is reworded, one disappears.
+
+    ``check`` (cleaning the file again with the real pipeline) reports each, lists the orphan
+    with its text and note, and ``--update`` stores the new positions."""
+    from diplomareader.pipeline import parse_file
+
+    article_file = tmp_path / "embassy.txt"
+    raw = seed_paths["embassy"].read_text(encoding="utf-8")
+    article_file.write_text(raw, encoding="utf-8")
+    article = parse_file(str(article_file))
+    paras = list(article.paragraphs())
+    store = BookmarkStore(tmp_path / "bm.yaml")
+    store.load()
+    moved = store.add(make_bookmark(article, paras[5][0], paras[5][1], note="moves"))
+    reworded = store.add(make_bookmark(article, paras[3][0], paras[3][1], note="reworded"))
+    gone = store.add(make_bookmark(article, paras[1][0], paras[1][1], note="my note on it"))
+    edited = raw.replace(gone.text, "").replace("increasing number", "growing number")
+    assert edited.count("growing number") == 1
+    article_file.write_text(edited, encoding="utf-8")
+
+    assert _run(["check", "--bookmarks", str(store.path)]) == 0
+    out = capsys.readouterr().out
+    assert f"ORPHANED {gone.id}" in out and "my note on it" in out and gone.text[:30] in out
+    assert f"moved    {moved.id}" in out and "found by exact" in out
+    assert f"moved    {reworded.id}" in out
+    assert "3 bookmarks: 0 in place, 2 moved, 1 orphaned" in out
+
+    assert _run(["check", "--bookmarks", str(store.path), "--update"]) == 0
+    assert "(new positions saved)" in capsys.readouterr().out
+    assert _run(["check", "--bookmarks", str(store.path)]) == 0
+    assert "3 bookmarks: 2 in place, 0 moved, 1 orphaned" in capsys.readouterr().out
+    again = BookmarkStore(store.path)
+    again.load()
+    fixed = again.get(reworded.id)
+    assert fixed is not None and "growing number" in fixed.text and fixed.note == "reworded"
+    orphan = again.get(gone.id)
+    assert orphan == gone  # never dropped, never changed
+
+
+def test_cli_check_against_a_reingested_index(
+    seed_paths: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``check --index``: bookmarks re-anchored against the real index after re-ingesting."""
+    from diplomareader.search import Library
+
+    article_file = tmp_path / "corpus" / "orda.txt"
+    article_file.parent.mkdir()
+    raw = seed_paths["orda"].read_text(encoding="utf-8")
+    article_file.write_text(raw, encoding="utf-8")
+    index = tmp_path / "index"
+    library = Library(index)
+    library.ingest([str(article_file.parent)])
+    (summary,) = library.list_articles()
+    article = library.article(summary.id)
+    library.close()
+    store = BookmarkStore(tmp_path / "bm.yaml")
+    store.load()
+    paras = list(article.paragraphs())
+    kept = store.add(make_bookmark(article, paras[-1][0], paras[-1][1]))
+    gone = store.add(make_bookmark(article, paras[1][0], paras[1][1], note="gone"))
+    article_file.write_text(raw.replace(gone.text, ""), encoding="utf-8")
+    library = Library(index)
+    library.ingest([str(article_file.parent)])
+    library.close()
+    assert _run(["check", "--bookmarks", str(store.path), "--index", str(index)]) == 0
+    out = capsys.readouterr().out
+    assert f"ORPHANED {gone.id}" in out and f"moved    {kept.id}" in out
+    assert "2 bookmarks: 0 in place, 1 moved, 1 orphaned" in out

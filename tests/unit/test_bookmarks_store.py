@@ -267,3 +267,22 @@ def test_default_path_comes_from_locations(tmp_path: Path, monkeypatch: pytest.M
     """Without a path the store uses store.locations (DIPLOMAREADER_BOOKMARKS overrides)."""
     monkeypatch.setenv("DIPLOMAREADER_BOOKMARKS", str(tmp_path / "x.yaml"))
     assert BookmarkStore().path == tmp_path / "x.yaml"
+
+
+def test_store_modules_do_not_import_textual_or_whoosh() -> None:
+    """The bookmarks core (store, anchors, export, CLI) stays free of the UI and the index."""
+    import subprocess
+    import sys
+
+    modules = [
+        "diplomareader.store.bookmarks",
+        "diplomareader.store.bookmark_export",
+        "diplomareader.store.bookmark_locate",
+        "diplomareader.cli.bookmarks",
+    ]
+    code = (
+        f"import sys, {', '.join(modules)}\n"
+        "print(','.join(m for m in ('textual', 'whoosh') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""

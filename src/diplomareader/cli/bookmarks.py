@@ -13,7 +13,6 @@ with their text and note; ``--update`` stores the new positions of passages that
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 from pathlib import Path
 from typing import Any
@@ -97,10 +96,9 @@ def _body_source(args: argparse.Namespace) -> tuple[BodyOf, Any]:
     index = Path(args.index)
     if not index.is_dir():
         raise InputError(f"no index at {index}")
-    try:  # imported by name: the search package is optional for the rest of this command
-        library = importlib.import_module("diplomareader.search").Library(index)
-    except ImportError as error:
-        raise InputError(f"the search index cannot be opened here: {error}") from None
+    from diplomareader.search import Library  # here: Whoosh is loaded only when needed
+
+    library = Library(index)
     return library_body_of(library), library
 
 

@@ -25,6 +25,10 @@ MAX_ERROR_RATE: Final = 0.25
 """The fuzzy match accepts at most this many edits per character of the exact text."""
 MIN_CONTEXT_SIMILARITY: Final = 0.6
 """Text found between the old prefix and suffix must be at least this similar to the passage."""
+SURE_QUOTE: Final = 0.85
+"""A fuzzy match at least this similar stands on its own; a looser one also needs its prefix or
+suffix to be at least ``MIN_CONTEXT_SIMILARITY`` alike, so that a passage that was removed is
+not pinned on a merely similar sentence elsewhere."""
 
 
 def text_hash(body: str) -> str:
@@ -87,18 +91,38 @@ class Orphaned:
     reason: str
 
 
+def _context_parts(body: str, start: int, end: int, sel: Selector) -> list[float]:
+    """Similarity (0..1) of the text before and after ``body[start:end]`` to the remembered
+    prefix and suffix (only those that were remembered)."""
+    before, after = context(body, start, end, max(len(sel.prefix), len(sel.suffix), 1))
+    parts = []
+    if sel.prefix:
+        parts.append(SequenceMatcher(None, before[-len(sel.prefix) :], sel.prefix).ratio())
+    if sel.suffix:
+        parts.append(SequenceMatcher(None, after[: len(sel.suffix)], sel.suffix).ratio())
+    return parts
+
+
 def _context_score(body: str, start: int, end: int, sel: Selector) -> float:
     """How well the text around ``body[start:end]`` agrees with the remembered context (0..1)."""
-    before, after = context(body, start, end, max(len(sel.prefix), len(sel.suffix), 1))
-    score = 0.0
-    weight = 0.0
-    if sel.prefix:
-        score += SequenceMatcher(None, before[-len(sel.prefix) :], sel.prefix).ratio()
-        weight += 1.0
-    if sel.suffix:
-        score += SequenceMatcher(None, after[: len(sel.suffix)], sel.suffix).ratio()
-        weight += 1.0
-    return score / weight if weight else 0.0
+    parts = _context_parts(body, start, end, sel)
+    return sum(parts) / len(parts) if parts else 0.0
+
+
+def _is_neighbour(body: str, start: int, end: int, sel: Selector) -> bool:
+    """True when ``body[start:end]`` is the text that used to follow (or precede) the passage:
+    what a removed passage's fuzzy match tends to land on."""
+    after = sel.suffix.strip()
+    if len(after) >= 8:
+        head = body[start : start + len(after)]
+        if SequenceMatcher(None, head, after).ratio() >= 0.8:
+            return True
+    before = sel.prefix.strip()
+    if len(before) >= 8:
+        tail = body[max(start, end - len(before)) : end]
+        if SequenceMatcher(None, tail, before).ratio() >= 0.8:
+            return True
+    return False
 
 
 def _position_score(start: int, sel: Selector, body_len: int) -> float:
@@ -180,6 +204,12 @@ def _fuzzy(body: str, sel: Selector) -> Anchored | None:
         return None
     spans = [(m.start, m.end, 1.0 - m.errors / len(sel.text)) for m in matches]
     start, end, quote = _best(body, sel, spans)
+    if _is_neighbour(body, start, end, sel):
+        return None
+    if quote < SURE_QUOTE:
+        support = _context_parts(body, start, end, sel)
+        if not support or max(support) < MIN_CONTEXT_SIMILARITY:
+            return None
     return Anchored(start, end, body[start:end], "fuzzy", quote)
 
 

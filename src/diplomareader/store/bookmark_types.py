@@ -6,6 +6,7 @@ Re-exported by ``diplomareader.store.bookmarks`` (import from there).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -20,6 +21,7 @@ def now_iso() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def parse_time(value: str) -> dt.datetime:
     """An ISO time written by ``now_iso`` (or by hand) as an aware UTC datetime.
 

@@ -28,14 +28,14 @@ with its citation, ``r`` re-reads the file and re-checks the passages, Escape or
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, ClassVar, Literal
+from typing import ClassVar, Literal
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import Footer, Input, Static
 
 from diplomareader.store.anchor import Anchored, Orphaned
 from diplomareader.store.atomic import StoreError
@@ -55,7 +55,8 @@ from diplomareader.tui.screens.bookmarks_dialogs import (
     ExportScreen,
     NoteAndTags,
 )
-from diplomareader.tui.screens.bookmarks_rows import Column, cells, columns_for, preview
+from diplomareader.tui.screens.bookmarks_rows import Column, columns_for, preview
+from diplomareader.tui.screens.bookmarks_table import BookmarkTable, header_text
 
 Status = dict[str, Anchored | Orphaned]
 
@@ -67,6 +68,7 @@ class BookmarksScreen(Screen[Bookmark | None]):
     BookmarksScreen { layout: vertical; }
     BookmarksScreen #bm-status { height: 1; padding: 0 1; background: $panel; color: $text; }
     BookmarksScreen #bm-filter { height: 3; }
+    BookmarksScreen #bm-header { height: 1; text-style: bold; color: $text-muted; }
     BookmarksScreen #bm-table { height: 2fr; }
     BookmarksScreen #bm-preview-box { height: 1fr; border-top: solid $primary; padding: 0 1; }
     BookmarksScreen #bm-empty { padding: 1 2; color: $text-muted; display: none; }
@@ -84,10 +86,6 @@ class BookmarksScreen(Screen[Bookmark | None]):
         Binding("x", "export", "Export"),
         Binding("y", "copy", "Copy", show=False),
         Binding("r", "recheck", "Re-check", show=False),
-        Binding("j", "move(1)", "Down", show=False),
-        Binding("k", "move(-1)", "Up", show=False),
-        Binding("g", "jump('top')", "Top", show=False),
-        Binding("G", "jump('bottom')", "Bottom", show=False),
         Binding("down", "leave_filter", "List", show=False),
     ]
 
@@ -128,7 +126,8 @@ class BookmarksScreen(Screen[Bookmark | None]):
             placeholder="Filter: #tag  article:ID  speaker:NAME  is:orphan  words",
             id="bm-filter",
         )
-        yield DataTable(id="bm-table", cursor_type="row", zebra_stripes=True)
+        yield Static(id="bm-header")
+        yield BookmarkTable(id="bm-table")
         yield Static("No bookmarks match.", id="bm-empty")
         with VerticalScroll(id="bm-preview-box"):
             yield Static(id="bm-preview")
@@ -150,9 +149,9 @@ class BookmarksScreen(Screen[Bookmark | None]):
             self.refill()
 
     @property
-    def table(self) -> DataTable[Any]:
+    def table(self) -> BookmarkTable:
         """The bookmarks table."""
-        return self.query_one("#bm-table", DataTable)
+        return self.query_one("#bm-table", BookmarkTable)
 
     @property
     def filter_input(self) -> Input:
@@ -162,10 +161,7 @@ class BookmarksScreen(Screen[Bookmark | None]):
     def _layout_columns(self, width: int) -> None:
         """Recreate the table's columns for ``width`` cells."""
         self._columns = columns_for(width)
-        table = self.table
-        table.clear(columns=True)
-        for col in self._columns:
-            table.add_column(col.label, width=col.width, key=col.key)
+        self.query_one("#bm-header", Static).update(header_text(self._columns))
 
     # -- content --------------------------------------------------------------------------
 
@@ -177,15 +173,9 @@ class BookmarksScreen(Screen[Bookmark | None]):
         """Apply the filter and redraw the rows, keeping the cursor on the same bookmark."""
         current = self.current()
         self.shown = self.store.filter(self.filter_input.value, self._is_orphan)
-        table = self.table
-        table.clear()
-        for bookmark in self.shown:
-            table.add_row(
-                *cells(bookmark, self.status.get(bookmark.id), self._columns), key=bookmark.id
-            )
         ids = [b.id for b in self.shown]
-        if current is not None and current.id in ids:
-            table.move_cursor(row=ids.index(current.id))
+        row = ids.index(current.id) if current is not None and current.id in ids else 0
+        self.table.set_rows(self.shown, self.status, self._columns, cursor=row)
         self.query_one("#bm-empty").display = not self.shown
         self._show_preview()
         self._show_status()
@@ -194,7 +184,7 @@ class BookmarksScreen(Screen[Bookmark | None]):
         """The highlighted bookmark."""
         if not self.shown or not self.is_mounted:
             return None
-        row = self.table.cursor_row
+        row = self.table.cursor
         return self.shown[row] if 0 <= row < len(self.shown) else None
 
     def _show_preview(self) -> None:
@@ -218,7 +208,7 @@ class BookmarksScreen(Screen[Bookmark | None]):
         parts.append(str(self.store.path))
         self.query_one("#bm-status", Static).update(" \u00b7 ".join(p for p in parts if p))
 
-    @on(DataTable.RowHighlighted, "#bm-table")
+    @on(BookmarkTable.Highlighted, "#bm-table")
     def _highlighted(self) -> None:
         """Follow the cursor in the preview."""
         self._show_preview()
@@ -280,16 +270,7 @@ class BookmarksScreen(Screen[Bookmark | None]):
         """``/``: type to filter."""
         self.filter_input.focus()
 
-    def action_move(self, step: int) -> None:
-        """``j``/``k``."""
-        table = self.table
-        table.move_cursor(row=max(0, min(len(self.shown) - 1, table.cursor_row + step)))
-
-    def action_jump(self, where: Literal["top", "bottom"]) -> None:
-        """``g``/``G``."""
-        self.table.move_cursor(row=0 if where == "top" else max(0, len(self.shown) - 1))
-
-    @on(DataTable.RowSelected, "#bm-table")
+    @on(BookmarkTable.Selected, "#bm-table")
     def action_open(self) -> None:
         """Enter: close the screen with the bookmark, moved to where its passage is now."""
         bookmark = self.current()
@@ -351,7 +332,7 @@ class BookmarksScreen(Screen[Bookmark | None]):
         self._after_change()
         ids = [b.id for b in self.shown]
         if bookmark.id in ids:
-            self.table.move_cursor(row=ids.index(bookmark.id))
+            self.table.cursor = ids.index(bookmark.id)
         self.notify("Bookmark restored.", timeout=2)
 
     def _after_change(self) -> None:

@@ -53,15 +53,15 @@ class Column:
     width: int
 
 
-def columns_for(width: int) -> list[Column]:
-    """The columns that fit a screen ``width`` cells wide (speaker and tags need >= 110)."""
-    padding = 2  # DataTable pads each cell by one cell on both sides
+def columns_for(width: int, gap: int = 2) -> list[Column]:
+    """The columns that fit a screen ``width`` cells wide (speaker and tags need >= 110);
+    ``gap`` cells separate columns and two are left for the scroll bar."""
     wide = width >= 110
     fixed = [Column("mark", " ", 1), Column("date", "Date", 10)]
-    fixed.append(Column("source", "Source", 14 if wide else 10))
+    fixed.append(Column("source", "Source", 12 if wide else 10))
     if wide:
-        fixed += [Column("speaker", "Speaker", 16), Column("tags", "Tags", 14)]
-    used = sum(c.width for c in fixed) + padding * (len(fixed) + 2) + 2  # + scrollbar
+        fixed += [Column("speaker", "Speaker", 14), Column("tags", "Tags", 12)]
+    used = sum(c.width for c in fixed) + gap * (len(fixed) + 2) + 2
     rest = max(20, width - used)
     title = Column("title", "Title", max(10, rest // 2))
     passage = Column("passage", "Passage", max(10, rest - title.width))
@@ -94,7 +94,8 @@ def cells(bookmark: Bookmark, found: Anchored | Orphaned | None, cols: list[Colu
         if col.key == "mark":
             row.append(status_mark(found))
             continue
-        text = Text(truncate(one_line(values[col.key]), col.width), no_wrap=True)
+        value = values[col.key][: col.width * 4]  # enough to fill the cell, cheap to clean
+        text = Text(truncate(one_line(value), col.width), no_wrap=True)
         if col.key == "tags":
             text.stylize("cyan")
         elif col.key == "date":
