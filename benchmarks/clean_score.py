@@ -95,6 +95,43 @@ def mean(rows: Iterable[tuple[float, float, float]]) -> tuple[float, float, floa
     )
 
 
+def metadata_accuracy(
+    scorer: ModuleType, gold: dict[str, Any], records: dict[str, dict[str, Any]]
+) -> dict[str, float]:
+    """Title / date / author accuracy as ``score_metadata.py`` computes it."""
+    checks = {
+        "title": scorer.title_ok,
+        "date": lambda p, g: (p or "")[:10] == g[:10],
+        "author": scorer.author_ok,
+    }
+    result: dict[str, float] = {}
+    for field, ok in checks.items():
+        judged = [
+            (records.get(k, {}).get(field), v[field]) for k, v in gold.items() if v.get(field)
+        ]
+        hits = sum(any(ok(p, x) for x in (g if isinstance(g, list) else [g])) for p, g in judged)
+        result[field] = hits / max(1, len(judged))
+    return result
+
+
+def score_meta(shared: Path, kind: str) -> int:
+    """Print metadata accuracy on trafilatura-eval-en (all pages and both halves)."""
+    base = shared / "corpora" / "trafilatura-eval-en"
+    gold = json.loads((base / "gold-metadata.json").read_text(encoding="utf-8"))
+    pattern = "*.txt" if kind == "text" else "*.html"
+    paths = sorted(str(p) for p in (base / kind).glob(pattern))
+    records = {stem(r["path"]): r for r in parse_records(paths)}
+    scorer = load_scorer(shared, "score_metadata")
+    for label, keys in (
+        ("all", list(gold)),
+        ("half A", [k for k in gold if holdout_half(k) == "A"]),
+        ("half B", [k for k in gold if holdout_half(k) == "B"]),
+    ):
+        acc = metadata_accuracy(scorer, {k: gold[k] for k in keys}, records)
+        print(f"{kind} {label}: " + " ".join(f"{f}={v:.3f}" for f, v in acc.items()))
+    return 0
+
+
 def main() -> int:
     """Command-line entry."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -105,12 +142,17 @@ def main() -> int:
     p_zyte.add_argument("--shared", default=default_shared())
     p_zyte.add_argument("--kind", choices=("text", "html"), default="text")
     p_zyte.add_argument("--worst", type=int, default=0)
+    p_meta = sub.add_parser("meta")
+    p_meta.add_argument("--shared", default=default_shared())
+    p_meta.add_argument("--kind", choices=("text", "html"), default="html")
     args = parser.parse_args()
     if args.cmd == "parse":
         for record in parse_records(args.paths):
             print(json.dumps(record, ensure_ascii=False))
         return 0
     shared = Path(args.shared)
+    if args.cmd == "meta":
+        return score_meta(shared, args.kind)
     zyte = shared / "corpora" / "zyte-aeb"
     gold = json.loads((zyte / "ground-truth.json").read_text(encoding="utf-8"))
     pattern = "*.txt" if args.kind == "text" else "*.html.gz"

@@ -145,12 +145,16 @@ def _valid(year: int, month: int, day: int) -> dt.date | None:
     return date
 
 
-def find_dates(text: str) -> Iterator[tuple[int, dt.date]]:
-    """Yield ``(position, date)`` for every date written in ``text``, in order of position."""
+def find_dates(text: str, dayfirst: bool | None = None) -> Iterator[tuple[int, dt.date]]:
+    """Yield ``(position, date)`` for every date written in ``text``, in order of position.
+
+    ``dayfirst`` settles numeric dates such as ``02/10/2020`` (True: 2 October); by default
+    dotted dates are read day first and slashed ones month first (US style).
+    """
     found: list[tuple[int, int, dt.date]] = []
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(text):
-            date = _from_match(kind, match)
+            date = _from_match(kind, match, dayfirst)
             if date is None:
                 continue
             start, end = match.span()
@@ -161,9 +165,9 @@ def find_dates(text: str) -> Iterator[tuple[int, dt.date]]:
         yield start, date
 
 
-def first_date(text: str) -> dt.date | None:
+def first_date(text: str, dayfirst: bool | None = None) -> dt.date | None:
     """The first date written in ``text``, or None."""
-    for _, date in find_dates(text):
+    for _, date in find_dates(text, dayfirst):
         return date
     return None
 
@@ -179,7 +183,7 @@ def parse_date(value: object) -> dt.date | None:
     return first_date(str(value))
 
 
-def _from_match(kind: str, match: re.Match[str]) -> dt.date | None:
+def _from_match(kind: str, match: re.Match[str], dayfirst: bool | None) -> dt.date | None:
     """Turn one regex match of pattern ``kind`` into a date."""
     year = int(match.group("y"))
     if kind == "ymd":
@@ -195,6 +199,18 @@ def _from_match(kind: str, match: re.Match[str]) -> dt.date | None:
     if second > 12 >= first:
         return _valid(year, first, second)
     # Ambiguous (both <= 12): dotted is day-first in most of the world, slashed US style.
-    if match.group(0)[len(match.group("a"))] == ".":
+    if dayfirst is None:
+        dayfirst = match.group(0)[len(match.group("a"))] == "."
+    if dayfirst:
         return _valid(year, second, first)
     return _valid(year, first, second)
+
+
+def dayfirst_for_language(lang: str | None) -> bool | None:
+    """Whether numeric dates are day first for a page language tag (None: unknown/plain en)."""
+    if not lang:
+        return None
+    tag = lang.strip().lower().replace("_", "-")
+    if tag in ("en", "") or tag.startswith(("en-us", "en-ph", "en-ca")):
+        return False if tag.startswith("en-") else None
+    return True

@@ -9,13 +9,16 @@ an article ("Comments", "About us").
 
 from __future__ import annotations
 
-import copy
+import datetime as dt
 from collections import Counter
-from typing import Any
+from typing import Any, Final
 
 import trafilatura
+from htmldate import find_date
 
+from diplomareader.clean.dates import dayfirst_for_language, parse_date
 from diplomareader.clean.htmlmeta import PageMeta, extract_page_meta, parse_html
+from diplomareader.clean.htmltext import visible_lines
 from diplomareader.clean.lines import (
     Line,
     byline_name,
@@ -27,9 +30,11 @@ from diplomareader.clean.lines import (
     is_terminal_heading,
     measure,
 )
-from diplomareader.clean.normalize import join_paragraphs, split_lines
+from diplomareader.clean.normalize import join_paragraphs, normalize_line, split_lines
 from diplomareader.clean.sources import dateline_source, host_source, reports_source
-from diplomareader.model import CleanedDocument, CleaningReport, InputError, RawDocument
+from diplomareader.clean.textdump import analyse_lines, select
+from diplomareader.clean.textmeta import find_author, headline_above_article, locate_date
+from diplomareader.model import CleanedDocument, CleaningReport, RawDocument
 
 
 def _extract_body(tree: Any) -> str:
@@ -93,23 +98,55 @@ def _reason(line: Line, title_key: str | None, at_start: bool) -> str | None:
     return None
 
 
+DATE_NEAR_HEADLINE: Final = 20
+"""A date written at most this many lines above the article beats the markup's date."""
+
+
+def _choose_date(
+    stated: dt.date | None, seen: dt.date | None, distance: int, tree: Any
+) -> dt.date | None:
+    """Reconcile the markup's date with the date written above the article.
+
+    Pages often state a modified or section date in their markup; a date printed just above
+    the article is what readers see as its date. When neither exists, htmldate searches the
+    whole page.
+    """
+    if stated and seen and stated != seen:
+        return seen if distance <= DATE_NEAR_HEADLINE else stated
+    if stated or seen:
+        return stated or seen
+    try:
+        found = find_date(tree, original_date=True, extensive_search=True, outputformat="%Y-%m-%d")
+    except (ValueError, TypeError, AttributeError):
+        return None
+    return parse_date(found) if found else None
+
+
 def clean_html(raw: RawDocument, fallback_title: str) -> CleanedDocument:
     """Clean an HTML page into a body with metadata."""
-    try:
-        tree = parse_html(raw.text)
-    except (ValueError, TypeError) as error:
-        raise InputError(f"cannot parse HTML: {error}") from error
-    if tree is None:
-        raise InputError("cannot parse HTML: no document")
-    meta: PageMeta = extract_page_meta(tree)
-    body_text = _extract_body(copy.deepcopy(tree))
-    paragraphs = [line for line in split_lines(body_text) if line]
+    tree = parse_html(raw.text)
+    title_el = tree.find(".//title")
+    page_title = (
+        normalize_line(" ".join(title_el.text_content().split())) if title_el is not None else ""
+    )
+    visible = analyse_lines([page_title, *visible_lines(tree)])
+    seen_title = headline_above_article(visible)
+    lang = tree.get("lang") or tree.get("xml:lang")
+    seen_date, distance = locate_date(visible, dayfirst_for_language(lang))
+    meta: PageMeta = extract_page_meta(tree, seen_title, find_author(visible))
+    date = _choose_date(meta.date, seen_date, distance, tree)
+    paragraphs = [line for line in split_lines(_extract_body(tree)) if line]
+    method = "html (trafilatura fast + rules)"
+    if not paragraphs:
+        select(visible, seen_title)
+        paragraphs = [line.text for line in visible.kept]
+        method = "html (visible text, text-dump rules)"
     kept, dropped = filter_paragraphs(paragraphs, meta.title)
     source = meta.site
     if kept:
         source = dateline_source(kept[0].text) or reports_source(kept[0].text) or source
     report = CleaningReport(
-        method="html (trafilatura fast + rules)",
+        method=method,
         lines_in=len(paragraphs),
         lines_kept=len(kept),
         dropped={reason: n for reason, n in dropped.items() if n},
@@ -118,7 +155,7 @@ def clean_html(raw: RawDocument, fallback_title: str) -> CleanedDocument:
     return CleanedDocument(
         title=meta.title or fallback_title,
         body=join_paragraphs([line.text for line in kept]),
-        date=meta.date,
+        date=date,
         source=source or host_source(meta.url),
         author=meta.author,
         url=meta.url,

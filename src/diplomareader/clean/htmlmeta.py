@@ -18,7 +18,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from diplomareader.clean.dates import find_dates, parse_date
-from diplomareader.clean.lines import WORD
+from diplomareader.clean.lines import GENERIC_TITLE, WORD, credit_text
 from diplomareader.clean.normalize import normalize_line, normalize_text
 from diplomareader.clean.sources import split_site_name
 from diplomareader.model import InputError
@@ -61,6 +61,10 @@ _AUTHOR_META: Final = (
     "twitter:creator",
 )
 _BYLINE_CLASS: Final = re.compile(r"byline|author|writer|creator", re.I)
+_BYLINE_XPATH: Final = (
+    "//*[contains(@class, 'author') or contains(@class, 'byline') or contains(@class, 'Author')"
+    " or contains(@class, 'Byline') or contains(@class, 'writer') or contains(@class, 'creator')]"
+)
 _BY_PREFIX: Final = re.compile(r"^\s*(?:by|von|par|por|автор:?)\s+", re.I)
 
 
@@ -132,9 +136,18 @@ def _names(value: Any) -> list[str]:
     return []
 
 
+_PLACEHOLDER: Final = re.compile(
+    r"^(?:no author|unknown|admin|administrator|anonymous|guest|staff|editor|editorial|none|null"
+    r"|author|by)$|:$|\bedit(?:ed|ion)\b",
+    re.I,
+)
+
+
 def _plausible_author(name: str) -> bool:
-    """A person's or desk's name, not a URL, a handle or a sentence."""
-    if not name or "http" in name or "/" in name or "@" in name:
+    """A person's or desk's name, not a URL, a handle, a placeholder or a sentence."""
+    if not name or "http" in name or "/" in name or "@" in name or _PLACEHOLDER.search(name):
+        return False
+    if credit_text(name):
         return False
     return 1 <= len(name.split()) <= 8 and len(name) <= 80
 
@@ -155,34 +168,110 @@ def _similar(a: str, b: str) -> float:
     return len(ta & tb) / max(1, len(ta | tb))
 
 
-def page_title(tree: Any, meta: dict[str, list[str]], ld: list[dict[str, Any]]) -> str | None:
-    """The headline: ``<h1>`` agreeing with the page title, else a cleaned page title."""
-    candidates = [
-        *meta.get("og:title", []),
-        *meta.get("twitter:title", []),
-        *(
-            _clean(o["headline"])
-            for o in ld
-            if _is_article(o) and isinstance(o.get("headline"), str)
+_TITLE_PRIORITY: Final = {"h1": 0, "ld": 1, "og": 2, "twitter": 3, "visible": 4, "title": 5}
+"""Tie-break order between equally supported title candidates (lower wins)."""
+
+
+def title_candidates(
+    tree: Any, meta: dict[str, list[str]], ld: list[dict[str, Any]]
+) -> list[tuple[str, str]]:
+    """``(source, text)`` headline candidates stated by the page, site names stripped too."""
+    found: list[tuple[str, str]] = []
+    for source, values in (
+        ("og", meta.get("og:title", [])),
+        ("twitter", meta.get("twitter:title", [])),
+        (
+            "ld",
+            [
+                _clean(o["headline"])
+                for o in ld
+                if _is_article(o) and isinstance(o.get("headline"), str)
+            ],
         ),
-    ]
+    ):
+        found.extend((source, v) for v in values[:2])
     title_el = tree.find(".//title")
-    html_title = _clean(title_el.text_content()) if title_el is not None else ""
-    if html_title:
-        candidates.append(html_title)
-    stripped = [split_site_name(c)[0] for c in candidates if c]
-    h1s = [_text(h) for h in tree.iter("h1")][:5]
-    h1s = [h for h in h1s if 1 <= len(h.split()) <= 40]
-    best_h1: tuple[float, str] | None = None
+    if title_el is not None:
+        found.append(("title", _clean(title_el.text_content())))
+    found = [(source, split_site_name(text)[0]) for source, text in found]
+    for h1 in list(tree.iter("h1"))[:5]:
+        text = _text(h1)
+        if 1 <= len(text.split()) <= 40:
+            found.append(("h1", text))
+        parts = [_clean(t) for t in h1.itertext()]
+        longest = max(parts, key=len, default="")
+        if longest and longest != text and len(longest.split()) >= 2:
+            found.append(("h1", longest))
+    seen: set[tuple[str, str]] = set()
+    unique = []
+    for source, text in found:
+        if text and 1 <= len(text.split()) <= 40 and (source, text) not in seen:
+            seen.add((source, text))
+            unique.append((source, text))
+    return unique
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    """Shared tokens over the larger set (the metadata scorer's notion of a title match)."""
+    return len(a & b) / max(1, len(a), len(b))
+
+
+def best_title(candidates: list[tuple[str, str]]) -> str | None:
+    """The candidate most supported by the other sources (a medoid), ties by source rank."""
+    if not candidates:
+        return None
+    tokens = [_tokens(text) for _, text in candidates]
+    best: tuple[float, int, int, str] | None = None
+    for i, (source, text) in enumerate(candidates):
+        support: dict[str, float] = {}
+        for j, (other, _) in enumerate(candidates):
+            if other != source:
+                support[other] = max(support.get(other, 0.0), _overlap(tokens[i], tokens[j]))
+        key = (sum(support.values()), -_TITLE_PRIORITY.get(source, 9), -len(text), text)
+        if best is None or key > best:
+            best = key
+    return best[3] if best else None
+
+
+H1_CONTAINED: Final = 0.6
+"""An ``<h1>`` whose words are at least this much inside a stated title is the headline."""
+
+
+def page_title(
+    tree: Any,
+    meta: dict[str, list[str]],
+    ld: list[dict[str, Any]],
+    extra: list[tuple[str, str]] | None = None,
+) -> str | None:
+    """The headline: an ``<h1>`` that the stated titles contain, else the best-supported title.
+
+    Titles that are generic page names ("Home", "About us") do not count; ``extra`` adds
+    candidates found elsewhere (the headline seen in the page's visible text).
+    """
+    candidates = [
+        (source, text)
+        for source, text in title_candidates(tree, meta, ld) + list(extra or [])
+        if not GENERIC_TITLE.match(text.strip(" .!"))
+    ]
+    seen = [_tokens(text) for source, text in candidates if source == "visible"]
+    titles = [_tokens(text) for source, text in candidates if source not in ("h1", "visible")]
+    h1s = [text for source, text in candidates if source == "h1"]
+    best: tuple[tuple[float, int], str] | None = None
     for h1 in h1s:
-        score = max((_similar(h1, c) for c in stripped), default=0.0)
-        if best_h1 is None or score > best_h1[0]:
-            best_h1 = (score, h1)
-    if best_h1 and (best_h1[0] >= 0.5 or not stripped):
-        return best_h1[1]
-    if stripped:
-        return stripped[0]
-    return best_h1[1] if best_h1 else None
+        tokens = _tokens(h1)
+        if not tokens:
+            continue
+        inside = max((len(tokens & t) / len(tokens) for t in titles), default=0.0)
+        key = (inside, len(tokens))
+        if inside >= H1_CONTAINED and (best is None or key > best[0]):
+            best = (key, h1)
+    if best is not None:
+        return best[1]
+    for h1 in h1s:
+        if any(_overlap(_tokens(h1), tokens) >= 0.8 for tokens in seen):
+            return h1  # the headline printed above the article is this <h1>
+    others = [(source, text) for source, text in candidates if source != "h1"]
+    return best_title(others) or (h1s[0] if h1s else None)
 
 
 def page_date(
@@ -223,27 +312,96 @@ def _url_date(url: str) -> dt.date | None:
     return parse_date(f"{match.group(1)}-{match.group(2)}-{match.group(3)}")
 
 
-def page_author(tree: Any, meta: dict[str, list[str]], ld: list[dict[str, Any]]) -> str | None:
-    """The author from JSON-LD, author meta tags, or a byline element."""
+_COMMENT_AREA: Final = re.compile(r"comment|reply|respond|discussion|disqus", re.I)
+_SAYS: Final = re.compile(r"\b(?:says|said|wrote)\s*:?\s*$", re.I)
+_NAME_TAIL: Final = re.compile(
+    r"\s*(?:[|•·]|\bupdated\b|\bpublished\b|\bposted\b|\d{1,2}[:/.]\d).*$", re.I
+)
+
+
+def _in_comments(element: Any) -> bool:
+    """True when the element sits inside a comment thread."""
+    for ancestor in element.iterancestors():
+        marker = f"{ancestor.get('class', '')} {ancestor.get('id', '')}"
+        if _COMMENT_AREA.search(marker):
+            return True
+    return False
+
+
+def clean_author(name: str) -> str:
+    """A byline reduced to the name: no "By", no dates or "Updated ..." after it."""
+    name = _BY_PREFIX.sub("", _clean(name))
+    name = _NAME_TAIL.sub("", name).strip(" ,;-–—")
+    return name
+
+
+def author_candidates(
+    tree: Any, meta: dict[str, list[str]], ld: list[dict[str, Any]]
+) -> list[tuple[str, str]]:
+    """``(source, name)`` author candidates: JSON-LD, meta tags, microdata, byline elements."""
+    found: list[tuple[str, str]] = []
     for obj in ld:
         if _is_article(obj):
-            names = [n for n in _names(obj.get("author")) if _plausible_author(n)]
+            names = [clean_author(n) for n in _names(obj.get("author"))]
+            names = [n for n in names if _plausible_author(n)]
             if names:
-                return ", ".join(_clean(n) for n in names[:3])
+                found.append(("ld", ", ".join(names[:4])))
     for key in _AUTHOR_META:
-        for value in meta.get(key, []):
-            if _plausible_author(value):
-                return _BY_PREFIX.sub("", value)
-    for element in tree.xpath('.//*[@rel="author" or @itemprop="author"]')[:5]:
-        name = _BY_PREFIX.sub("", _text(element))
-        if _plausible_author(name):
-            return name
-    for element in tree.xpath(".//*[@class]")[:3000]:
-        if _BYLINE_CLASS.search(element.get("class", "")):
-            name = _BY_PREFIX.sub("", _text(element))
-            if _plausible_author(name) and name[:1].isupper() and len(name.split()) <= 5:
-                return name
-    return None
+        for value in meta.get(key, [])[:2]:
+            found.append(("meta", clean_author(value)))
+    for element in tree.xpath('.//*[@rel="author" or @itemprop="author"]')[:6]:
+        if _in_comments(element):
+            continue
+        named = element.xpath('.//*[@itemprop="name"]')
+        stated: str | None = None
+        if named:
+            stated = named[0].get("content") or _text(named[0])
+        stated = stated or element.get("content") or _text(element)
+        found.append(("microdata", clean_author(str(stated))))
+    for element in tree.xpath(_BYLINE_XPATH)[:30]:
+        marker = element.get("class") or ""
+        if not _BYLINE_CLASS.search(marker) or _COMMENT_AREA.search(marker):
+            continue
+        text = _text(element)
+        if _SAYS.search(text) or _in_comments(element):
+            continue
+        name = clean_author(text)
+        if name[:1].isupper() and len(name.split()) <= 5:
+            found.append(("class", name))
+    return [(source, name) for source, name in found if _plausible_author(name)]
+
+
+def page_author(
+    tree: Any,
+    meta: dict[str, list[str]],
+    ld: list[dict[str, Any]],
+    site: str | None = None,
+    extra: list[tuple[str, str]] | None = None,
+) -> str | None:
+    """The author by source priority, skipping names that are the site's own name."""
+    site_tokens = _tokens(site or "")
+    order = ("ld", "meta", "visible", "microdata", "class")
+    candidates = author_candidates(tree, meta, ld) + list(extra or [])
+    site_named: str | None = None
+    for source in order:
+        for kind, name in candidates:
+            if kind != source:
+                continue
+            tokens = _tokens(name)
+            if site_tokens and len(tokens & site_tokens) >= 0.6 * max(1, len(tokens)):
+                site_named = site_named or name
+                continue
+            return _longest_variant(name, candidates)
+    return site_named
+
+
+def _longest_variant(name: str, candidates: list[tuple[str, str]]) -> str:
+    """A fuller form of ``name`` stated elsewhere ("Todd" -> "Todd Bates"), else ``name``."""
+    tokens = _tokens(name)
+    for _, other in candidates:
+        if tokens < _tokens(other) and len(other.split()) <= 6:
+            return other
+    return name
 
 
 def page_url(tree: Any, meta: dict[str, list[str]]) -> str | None:
@@ -270,16 +428,23 @@ def page_site(meta: dict[str, list[str]], ld: list[dict[str, Any]]) -> str | Non
     return None
 
 
-def extract_page_meta(tree: Any) -> PageMeta:
-    """All metadata of a parsed page."""
+def extract_page_meta(
+    tree: Any,
+    visible_title: str | None = None,
+    visible_author: str | None = None,
+) -> PageMeta:
+    """All metadata of a parsed page; ``visible_*`` are what its visible text says."""
     meta = _meta_values(tree)
     ld = _json_ld(tree)
     url = page_url(tree, meta)
+    site = page_site(meta, ld)
     return PageMeta(
-        title=page_title(tree, meta, ld),
+        title=page_title(tree, meta, ld, [("visible", visible_title)] if visible_title else []),
         date=page_date(tree, meta, ld, url),
-        author=page_author(tree, meta, ld),
-        site=page_site(meta, ld),
+        author=page_author(
+            tree, meta, ld, site, [("visible", visible_author)] if visible_author else []
+        ),
+        site=site,
         url=url,
     )
 

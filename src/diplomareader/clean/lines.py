@@ -10,7 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final
+
+CACHE_SIZE: Final = 65_536
+"""Entries kept by the per-text caches of line tests (bounded memory)."""
 
 WORD: Final = re.compile(r"\w+")
 _CJK: Final = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
@@ -66,43 +70,100 @@ _TERMINAL_WORDS: Final = (
 TERMINAL_HEADING: Final = re.compile(rf"^(?:{_TERMINAL_WORDS})$", re.I)
 """A heading after which the article does not continue (comments, tags, "About ...")."""
 
-BOILERPLATE: Final = re.compile(
-    r"©|\(c\)\s*\d{4}|all rights reserved|copyright\b|cookies?\b|privacy policy"
-    r"|terms of (?:use|service)"
-    r"|^advertisement$|^advertising$|^sponsored\b|^skip to\b|^jump to\b|^back to top|^scroll to"
-    r"|^share (?:this|on|via)\b|^(?:share|tweet|email|print|whatsapp|facebook|twitter|telegram|"
+_BOILER_START: Final = re.compile(
+    r"(?:advertisement$|advertising$|sponsored\b|skip to\b|jump to\b|back to top|scroll to"
+    r"|share (?:this|on|via)\b|(?:share|tweet|email|print|whatsapp|facebook|twitter|telegram|"
     r"linkedin|pinterest|reddit|copy link|comment|comments|save)$"
-    r"|\b(?:subscribe|sign up|signing up|subscribed|subscription)\b.{0,40}\bnewsletters?\b"
-    r"|\bnewsletters?\b.{0,40}\b(?:subscribe|sign up|inbox)\b"
-    r"|^subscribe\b|^sign (?:up|in)\b|^log ?in\b|^register\b|^follow us\b"
-    r"|\bclick(?:ing)? here\b|^continue reading\b|^read more\b|^read the full\b"
-    r"|^tags?\s*:|^tags\s|^topics\s*:|^filed under\b|^categories\s*:"
-    r"|^loading\W*$|^please enable javascript|^your browser|javascript is disabled"
-    r"|^listen to (?:this|the) (?:article|story)|^\d+ min(?:ute)?s? read$|^reading time\b"
-    r"|^(?:home|menu|search|close|open|next|previous|prev|more|show more|load more|view all|"
-    r"see all|see more|read more|continue reading|toggle navigation|main menu)\W*$",
+    r"|subscribe\b|sign (?:up|in)\b|log ?in\b|register\b|follow us\b"
+    r"|continue reading\b|read more\b|read the full\b"
+    r"|tags?\s*:|tags\s|topics\s*:|filed under\b|categories\s*:"
+    r"|loading\W*$|please enable javascript|your browser"
+    r"|listen to (?:this|the) (?:article|story)|\d+ min(?:ute)?s? read$|reading time\b"
+    r"|toggle (?:navigation|menu|search)\b|(?:main |primary )?navigation\b"
+    r"|(?:home|menu|search|close|open|next|previous|prev|more|show more|load more|view all|"
+    r"see all|see more|toggle navigation|main menu)\W*$)",
     re.I,
 )
-"""Lines that are page furniture wherever they appear."""
+_BOILER_ANY: Final = re.compile(
+    r"©|\(c\)\s*\d{4}|all rights reserved|copyright\b|cookies?\b|privacy policy"
+    r"|terms of (?:use|service)|javascript is disabled|\bclick(?:ing)? here\b"
+    r"|\b(?:subscribe|sign up|signing up|subscribed|subscription)\b.{0,40}\bnewsletters?\b"
+    r"|\bnewsletters?\b.{0,40}\b(?:subscribe|sign up|inbox)\b",
+    re.I,
+)
+_BOILER_HINTS: Final = (
+    "©",
+    "(c)",
+    "rights",
+    "copyright",
+    "cookie",
+    "privacy",
+    "terms of",
+    "javascript",
+    "click",
+    "newsletter",
+)
+"""Lines that are page furniture wherever they appear: a start that marks furniture, or
+furniture words anywhere (looked for only when one of the hints occurs)."""
 
-CREDIT: Final = re.compile(
-    r"^(?:photos?|images?|pictures?|pics?|video|illustration|graphic|infographic|фото|сурет)"
+_CREDIT_START: Final = re.compile(
+    r"(?:(?:photos?|images?|pictures?|pics?|video|illustration|graphic|infographic|фото|сурет)"
     r"(?: credits?| by| source| courtesy(?: of)?)?\s*[:/©|-]\s*\S"
-    r"|^(?:credits?|source)\s*:\s*\S.{0,80}$|\b(?:photo |image )?credits?\s*:\s*[^.]{2,60}$"
-    r"|^\d{1,3} of \d{1,3}\b"
-    r"|\((?:photo|image|picture|credit|photograph|pictured)[^)]{0,120}\)\s*$"
-    r"|^in this (?:[\w,.'-]+ ){0,8}?(?:file )?(?:photo|image|picture|photograph)\b|\bfile photo\b"
+    r"|(?:credits?|source)\s*:\s*\S.{0,80}$|\d{1,3} of \d{1,3}\b"
+    r"|in this (?:[\w,.'-]+ ){0,8}?(?:file )?(?:photo|image|picture|photograph)\b)",
+    re.I,
+)
+_CREDIT_ANY: Final = re.compile(
+    r"\b(?:photo |image )?credits?\s*:\s*[^.]{2,60}$"
+    r"|\((?:photo|image|picture|credit|photograph|pictured)[^)]{0,120}\)\s*$|\bfile photo\b"
     r"|\b(?:getty images|ap photo|afp photo|reuters photo|shutterstock|istock(?:photo)?|"
     r"epa-efe|via getty|photo by|photograph by|image by|photo courtesy|image courtesy|"
     r"photo credit|image credit|фото:)\b",
     re.I,
 )
-"""Photo captions' credits and credit lines."""
+_CREDIT_HINTS: Final = (
+    "credit",
+    "photo",
+    "image",
+    "picture",
+    "getty",
+    "shutterstock",
+    "istock",
+    "epa-efe",
+    "фото",
+)
+"""Photo credits and credit lines, and captions ending with a credit."""
 
+
+def credit_text(text: str) -> bool:
+    """``text`` is a photo credit or a caption carrying one."""
+    if _CREDIT_START.match(text):
+        return True
+    lower = text.lower()
+    return any(hint in lower for hint in _CREDIT_HINTS) and bool(_CREDIT_ANY.search(text))
+
+
+def boilerplate_text(text: str) -> bool:
+    """``text`` is page furniture (share buttons, copyright, cookie notice, menus...)."""
+    if _BOILER_START.match(text):
+        return True
+    lower = text.lower()
+    return any(hint in lower for hint in _BOILER_HINTS) and bool(_BOILER_ANY.search(text))
+
+
+_NAME: Final = r"(?P<name>[^\W\d][\w.'’-]*(?:[ ][^\W\d][\w.'’-]*){0,3}?)"
+_NAME_END: Final = (
+    r"(?=\s*(?:$|[,;|•·/()]|[-–—]\s|\s(?:on|am|at|um|le|el|il|and|und|et|for|in|from|"
+    r"staff|updated|published|posted)\b|\s\d))"
+)
 BYLINE: Final = re.compile(
     r"^(?:by|written by|posted by|reported by|story by|words by|text by|original author|"
-    r"author|authors|автор|авторы|reporter|correspondent)\s*:?\s+"
-    r"(?P<name>[^\d\W][\w.'’ -]{1,60}?)(?:\s*(?:[,|•·/]|\bon\b|\band\b|\bfor\b|\d).*)?$",
+    r"author|authors|автор|авторы|reporter|correspondent|von|par|por)\s*:?\s+" + _NAME + _NAME_END,
+    re.I,
+)
+_BYLINE_INNER: Final = re.compile(
+    r"(?P<lead>^|[|•·–—]\s*|\s)(?P<cue>(?:posted|written|published|gespeichert|geschrieben|verfasst"
+    r"|publié|escrito|pubblicato)\b[^|•·]{0,40}?\s)?(?:by|von|par|por|di)\s+" + _NAME + _NAME_END,
     re.I,
 )
 """A byline: who wrote the article (the name is in ``name``)."""
@@ -131,25 +192,47 @@ class Line:
 
 def measure(index: int, text: str, block_start: bool) -> Line:
     """Compute the signals of one line."""
+    words, sentence_end, colon_end, caps, list_item = _shape(text)
+    return Line(
+        index=index,
+        text=text,
+        words=words,
+        sentence_end=sentence_end,
+        colon_end=colon_end,
+        caps_ratio=caps,
+        list_item=list_item,
+        block_start=block_start,
+    )
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _shape(text: str) -> tuple[int, bool, bool, float, bool]:
+    """Word count, sentence end, colon end, capitalised share (first 60 words), list mark."""
     tokens = WORD.findall(text)
     cjk = len(_CJK.findall(text)) if not text.isascii() else 0
     words = len(tokens) + (cjk // 2 if cjk else 0)
     stripped = text.rstrip(_CLOSERS + " ")
     last = stripped[-1:] if stripped else ""
-    cased = [t for t in tokens if t[0].isalpha() and (t[0].isupper() or t[0].islower())]
-    caps = sum(1 for t in cased if t[0].isupper()) / len(cased) if cased else 0.0
-    return Line(
-        index=index,
-        text=text,
-        words=words,
-        sentence_end=last in _TERMINAL,
-        colon_end=last == ":",
-        caps_ratio=caps,
-        list_item=bool(_LIST_MARK.match(text)),
-        block_start=block_start,
-    )
+    upper = lower = 0
+    for token in tokens[:60]:
+        first = token[0]
+        if first.isupper():
+            upper += 1
+        elif first.islower():
+            lower += 1
+    caps = upper / (upper + lower) if upper + lower else 0.0
+    return words, last in _TERMINAL, last == ":", caps, bool(_LIST_MARK.match(text))
 
 
+GENERIC_TITLE: Final = re.compile(
+    r"^(?:home|home ?page|index|untitled|welcome|about|about us|blog|news|main page|start"
+    r"|startseite|accueil|inicio|главная|новости)$",
+    re.I,
+)
+"""Page titles that name no article ("Home", "About us")."""
+
+
+@lru_cache(maxsize=CACHE_SIZE)
 def heading_key(text: str) -> str:
     """A line reduced for heading matching: lower case, no counts, arrows or end punctuation."""
     key = re.sub(r"[\s:>»›|•·.!…()\[\]0-9+-]+$", "", text.strip())
@@ -185,26 +268,51 @@ def is_comments_heading(line: Line) -> bool:
     return line.words <= 6 and bool(_COMMENTS.match(heading_key(line.text)))
 
 
+@lru_cache(maxsize=CACHE_SIZE)
+def _boilerplate_text(text: str) -> bool:
+    """``boilerplate_text`` (cached: menus repeat within and across pages)."""
+    return boilerplate_text(text)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _credit_text(text: str) -> bool:
+    """``credit_text`` (cached)."""
+    return credit_text(text)
+
+
 def is_boilerplate(line: Line) -> bool:
     """A short line of page furniture (copyright, share buttons, cookie notice, ...)."""
-    return line.words <= 40 and bool(BOILERPLATE.search(line.text))
+    return line.words <= 40 and _boilerplate_text(line.text)
 
 
 def is_credit(line: Line) -> bool:
     """A photo credit, or a caption ending with its credit in brackets."""
-    return line.words <= 60 and bool(CREDIT.search(line.text))
+    return line.words <= 60 and _credit_text(line.text)
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def byline_name(text: str) -> str | None:
-    """The author's name when ``text`` is a byline ("By Igor Ulitin", "Original Author: ...")."""
-    if len(text) > 120:
+    """The author's name when ``text`` is a byline ("By Igor Ulitin", "Original Author: ...",
+    "Posted on May 4, 2020 by Jane Doe", "News | By Jane Doe | April 13")."""
+    if len(text) > 160 or _credit_text(text):
         return None
     match = BYLINE.match(text)
+    cue = True
     if not match:
-        return None
+        if len(text.split()) > 25:
+            return None
+        match = _BYLINE_INNER.search(text)
+        if not match:
+            return None
+        cue = bool(match.group("cue"))
+        lead = match.group("lead").strip() or match.start() == 0
+        if not cue and not lead and not text[: match.start()].rstrip()[-1:].isdigit():
+            return None
     name = match.group("name").strip(" .-")
     words = name.split()
-    if not 1 <= len(words) <= 5 or not any(w[0].isupper() for w in words):
+    if not 1 <= len(words) <= 4:
+        return None
+    if not any(w[0].isupper() for w in words) and not (cue and len(words) == 1):
         return None
     return name
 
@@ -214,3 +322,9 @@ def is_prose(line: Line) -> bool:
     if line.words >= 25 and line.caps_ratio < 0.6:
         return True
     return line.words >= 8 and line.sentence_end and line.caps_ratio < 0.75
+
+
+def clear_caches() -> None:
+    """Empty the per-text caches (benchmarks time cold passes with it)."""
+    for cached in (heading_key, _boilerplate_text, _credit_text, byline_name, _shape):
+        cached.cache_clear()

@@ -9,9 +9,10 @@ the densest run anywhere.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Final
 
-from diplomareader.clean.lines import WORD, Line
+from diplomareader.clean.lines import CACHE_SIZE, WORD, Line
 from diplomareader.clean.sources import split_site_name
 
 ANCHOR_WINDOW: Final = 12
@@ -54,9 +55,10 @@ def best_runs_from(scores: list[float]) -> tuple[list[float], list[int]]:
     return best[:n], ends[:n]
 
 
-def _tokens(text: str) -> set[str]:
+@lru_cache(maxsize=CACHE_SIZE)
+def _tokens(text: str) -> frozenset[str]:
     """Lower-case word tokens."""
-    return {t.lower() for t in WORD.findall(text)}
+    return frozenset(t.lower() for t in WORD.findall(text))
 
 
 def headline_anchors(lines: list[Line]) -> list[int]:

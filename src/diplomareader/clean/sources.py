@@ -72,18 +72,38 @@ def reports_source(paragraph: str) -> str | None:
     return match.group("src") if match else None
 
 
-def split_site_name(title: str) -> tuple[str, str | None]:
-    """Split "Headline - Site Name" into the headline and the site name (shorter side)."""
-    parts = _SITE_SEPARATORS.split(title.strip())
+def split_site_name(title: str, site: str | None = None) -> tuple[str, str | None]:
+    """Split "Headline - Site Name" into the headline and the site name.
+
+    A part matching ``site`` (the page's stated site name) is removed; otherwise a short last
+    part ("... | Los Angeles Times"), or a short first part before a long headline.
+    """
+    title = title.strip()
+    parts = [p.strip() for p in _SITE_SEPARATORS.split(title)]
     if len(parts) < 2:
-        return title.strip(), None
+        return title, None
+    if site:
+        site_tokens = set(re.findall(r"\w+", site.lower()))
+        kept = [p for p in parts if not _same_name(p, site_tokens)]
+        if kept and len(kept) < len(parts):
+            return " - ".join(kept), site
+    longest = max(parts, key=len)
+    others = [p for p in parts if p is not longest]
+    if len(parts) > 2 and len(longest) > sum(len(p) for p in others):
+        return longest, " - ".join(others)
     head, tail = " - ".join(parts[:-1]), parts[-1]
-    if len(tail.split()) <= 5 and len(tail) < len(head):
-        return head.strip(), tail.strip()
+    if len(tail.split()) <= 5:
+        return head, tail
     first, rest = parts[0], " - ".join(parts[1:])
-    if len(first.split()) <= 4 and len(first) < len(rest) / 2:
-        return rest.strip(), first.strip()
-    return title.strip(), None
+    if len(first.split()) <= 3:
+        return rest, first
+    return title, None
+
+
+def _same_name(part: str, site_tokens: set[str]) -> bool:
+    """A title part that names the site (most of its words are the site name's)."""
+    tokens = set(re.findall(r"\w+", part.lower()))
+    return bool(tokens) and len(tokens & site_tokens) >= 0.7 * len(tokens)
 
 
 def org_name(line: str) -> str | None:

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Final
 
 from diplomareader.clean.dates import find_dates
 from diplomareader.clean.lines import (
+    CACHE_SIZE,
     Line,
     byline_name,
     heading_key,
@@ -65,17 +67,38 @@ class DumpAnalysis:
     """``(line position, author name)`` for every byline seen anywhere."""
 
 
-def analyse(text: str) -> DumpAnalysis:
-    """Split a dump into lines and find its article region (kept lines not yet chosen)."""
+def measure_lines(texts: list[str]) -> DumpAnalysis:
+    """Measure lines (empty strings are blank lines) without choosing a region yet."""
     lines: list[Line] = []
     previous_blank = True
-    for index, raw in enumerate(split_lines(text)):
+    for index, raw in enumerate(texts):
         if not raw:
             previous_blank = True
             continue
         lines.append(measure(index, raw, previous_blank))
         previous_blank = False
     analysis = DumpAnalysis(lines=lines)
+    collect_bylines(analysis)
+    return analysis
+
+
+def collect_bylines(analysis: DumpAnalysis) -> None:
+    """Record every byline of the document with its position."""
+    for position, line in enumerate(analysis.lines):
+        name = byline_name(line.text) if line.words <= 20 else None
+        if name:
+            analysis.bylines.append((position, name))
+
+
+def analyse(text: str) -> DumpAnalysis:
+    """Split a dump into lines and find its article region (kept lines not yet chosen)."""
+    return analyse_lines(split_lines(text))
+
+
+def analyse_lines(texts: list[str]) -> DumpAnalysis:
+    """Find the article region among already split and normalised lines."""
+    analysis = measure_lines(texts)
+    lines = analysis.lines
     if not lines:
         return analysis
     scores = score_lines(lines)
@@ -152,10 +175,6 @@ def select(analysis: DumpAnalysis, title: str | None) -> None:
             in_list = False
         default = "link-list" if in_list else ("menu" if position < start else "footer")
         dropped[reason or default] += 1
-    for position, line in enumerate(lines):
-        name = byline_name(line.text)
-        if name:
-            analysis.bylines.append((position, name))
 
 
 def _reason(line: Line, title_key: str | None) -> str | None:
@@ -168,13 +187,14 @@ def _reason(line: Line, title_key: str | None) -> str | None:
         return "caption"
     if byline_name(line.text):
         return "byline"
-    if title_key and heading_key(line.text) == title_key:
+    if title_key and not is_prose(line) and heading_key(line.text) == title_key:
         return "title"
     if line.words <= 8 and not line.sentence_end and _mostly_date(line.text):
         return "date"
     return None
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def _mostly_date(text: str) -> bool:
     """True when the line is a date (with perhaps a time or a few words around it)."""
     return any(True for _ in find_dates(text)) and len(text) <= 60

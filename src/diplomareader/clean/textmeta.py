@@ -15,7 +15,14 @@ import re
 from typing import Final
 
 from diplomareader.clean.dates import find_dates
-from diplomareader.clean.lines import WORD, Line, is_boilerplate, is_credit, is_section_heading
+from diplomareader.clean.lines import (
+    GENERIC_TITLE,
+    WORD,
+    Line,
+    is_boilerplate,
+    is_credit,
+    is_section_heading,
+)
 from diplomareader.clean.sources import (
     COPYRIGHT,
     dateline_source,
@@ -26,6 +33,10 @@ from diplomareader.clean.sources import (
 from diplomareader.clean.textdump import DumpAnalysis
 
 HEAD_WINDOW: Final = 40
+TITLE_ECHO: Final = 0.3
+"""Share of words a headline line must have in common with the page title."""
+_CLOCK: Final = re.compile(r"\b\d{1,2}[:.]\d\d\b")
+FAR: Final = 1000
 """How many lines above the article are searched for its title and date."""
 _URL: Final = re.compile(r"https?://[^\s<>\"']{4,300}")
 
@@ -35,11 +46,15 @@ def _tokens(text: str) -> set[str]:
     return {t.lower() for t in WORD.findall(text)}
 
 
-def _title_like(line: Line) -> bool:
-    """A line that could be a headline: a few words, not a full stop, not furniture."""
-    if not 2 <= line.words <= 40 or line.text.endswith((".", ":", ";", ",")):
+def _title_like(line: Line, stop_ok: bool = False) -> bool:
+    """A line that could be a headline: a few words, not furniture, and no full stop at the
+    end unless ``stop_ok`` (a short line ending in "." right above an article)."""
+    ends = (":", ";", ",") if stop_ok else (".", ":", ";", ",")
+    if not 2 <= line.words <= 40 or line.text.endswith(ends):
         return False
     if is_section_heading(line) or is_boilerplate(line) or is_credit(line):
+        return False
+    if _CLOCK.search(line.text):
         return False
     return not _is_date_line(line)
 
@@ -50,7 +65,51 @@ def _is_date_line(line: Line) -> bool:
 
 
 def find_title(analysis: DumpAnalysis) -> str | None:
-    """The headline: a title-like line above the article that echoes the page title."""
+    """The headline: the title-like line above the article that best echoes the page title.
+
+    A dump starts with the page's ``<title>``. The headline printed above the article is the
+    closest line sharing enough words with it (the title without its site name); when no line
+    does, the page title itself, and when the first line is no title (a date, a menu), the
+    title-like line closest above the article.
+    """
+    lines = analysis.lines
+    if not lines:
+        return None
+    first = lines[0]
+    page_title, _ = split_site_name(first.text)
+    page_tokens = _tokens(page_title)
+    generic = bool(GENERIC_TITLE.match(page_title.strip(" .!")))
+    start = analysis.start
+    echoes: list[tuple[float, int, str]] = []
+    near: str | None = None
+    loose: str | None = None
+    for pos in range(max(1, start - HEAD_WINDOW), min(start + 1, len(lines))):
+        line = lines[pos]
+        if start - pos <= 3 and line.words >= 3 and _title_like(line):
+            near = line.text
+        elif start - pos <= 3 and 3 <= line.words <= 12 and _title_like(line, stop_ok=True):
+            loose = loose or line.text
+        if not _title_like(line):
+            continue
+        tokens = _tokens(line.text)
+        overlap = len(tokens & page_tokens) / max(1, len(tokens | page_tokens))
+        if overlap >= TITLE_ECHO:
+            echoes.append((round(overlap, 1), pos, line.text))
+    if echoes and not generic:
+        return max(echoes)[2]
+    if _title_like(first) and len(page_tokens) >= 2 and not generic:
+        return page_title
+    if near or loose:
+        return near or loose
+    return page_title if _title_like(first, stop_ok=True) and first.words <= 25 else None
+
+
+def headline_above_article(analysis: DumpAnalysis) -> str | None:
+    """The title-like line just above the article, favouring echoes of the page title.
+
+    Used on the visible text of HTML pages to tell which ``<h1>`` is the article's headline:
+    proximity to the article counts as much as similarity to the page title.
+    """
     lines = analysis.lines
     if not lines:
         return None
@@ -82,32 +141,40 @@ def find_title(analysis: DumpAnalysis) -> str | None:
 
 def find_date(analysis: DumpAnalysis) -> dt.date | None:
     """The publication date: nearest date above the article, else the first in its text."""
+    return locate_date(analysis)[0]
+
+
+def locate_date(analysis: DumpAnalysis, dayfirst: bool | None = None) -> tuple[dt.date | None, int]:
+    """The publication date and how many lines above the article it was written (0: in it).
+
+    The distance is ``FAR`` for dates found only in the page header or below the article.
+    """
     lines, start = analysis.lines, analysis.start
     for pos in range(min(start, len(lines)) - 1, max(-1, start - HEAD_WINDOW - 1), -1):
-        date = _line_date(lines[pos])
+        date = _line_date(lines[pos], dayfirst)
         if date:
-            return date
+            return date, start - pos
     for line in lines[start : min(analysis.end, start + 3)]:
-        for offset, date in find_dates(line.text[:200]):
+        for offset, date in find_dates(line.text[:200], dayfirst):
             if offset < 120:
-                return date
+                return date, 0
     for line in lines[: min(10, start)]:
-        date = _line_date(line)
+        date = _line_date(line, dayfirst)
         if date:
-            return date
+            return date, FAR
     for line in lines[analysis.end : analysis.end + 10]:
         if line.words <= 15:
-            date = _line_date(line)
+            date = _line_date(line, dayfirst)
             if date:
-                return date
-    return None
+                return date, FAR
+    return None, FAR
 
 
-def _line_date(line: Line) -> dt.date | None:
+def _line_date(line: Line, dayfirst: bool | None = None) -> dt.date | None:
     """The date of a short line that states one (not a headline that mentions a year)."""
     if line.words > 16:
         return None
-    for _, date in find_dates(line.text):
+    for _, date in find_dates(line.text, dayfirst):
         return date
     return None
 

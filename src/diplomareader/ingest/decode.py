@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections import Counter
 from typing import Final
 
 from diplomareader.model import InputError
@@ -28,6 +29,7 @@ _META_CHARSET: Final = re.compile(
 _GUESS_ENCODINGS: Final = (
     "cp1251",
     "koi8-r",
+    "kz1048",
     "cp1252",
     "iso-8859-1",
     "iso-8859-2",
@@ -57,7 +59,7 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> tuple[str, str]
                 raise InputError(f"invalid {encoding} after byte-order mark") from error
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
-        return _checked(data.decode(utf16, errors="replace")), utf16
+        return _checked(data[: len(data) // 2 * 2].decode(utf16, errors="replace")), utf16
     if _looks_binary(data):
         raise InputError("binary file, not text")
     try:
@@ -82,16 +84,31 @@ def _declared_charsets(data: bytes, declared: str | None) -> list[str]:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """Recognise BOM-less UTF-16 by its pattern of zero bytes in ASCII-heavy text."""
+    """Recognise BOM-less UTF-16: one byte of each pair takes few values (the script's block).
+
+    ASCII-heavy text has zeros there; Cyrillic, Arabic or CJK text a handful of block bytes
+    (0x04 for Cyrillic). The other byte varies, and the result must decode to printable text.
+    """
     sample = data[:4096]
-    if len(sample) < 4:
+    sample = sample[: len(sample) // 2 * 2]
+    if len(sample) < 8:
         return None
-    even_zeros = sample[0::2].count(0) / max(1, len(sample[0::2]))
-    odd_zeros = sample[1::2].count(0) / max(1, len(sample[1::2]))
-    if odd_zeros > 0.4 and even_zeros < 0.05:
-        return "utf-16-le"
-    if even_zeros > 0.4 and odd_zeros < 0.05:
-        return "utf-16-be"
+    for encoding, high, low in (
+        ("utf-16-le", sample[1::2], sample[0::2]),
+        ("utf-16-be", sample[0::2], sample[1::2]),
+    ):
+        top = Counter(high).most_common(3)
+        if sum(n for _, n in top) < 0.9 * len(high) or len(set(low)) < 8:
+            continue
+        if len(set(high)) >= len(set(low)):
+            continue
+        try:
+            text = sample.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        printable = sum(1 for ch in text if ch.isprintable() or ch in "\n\r\t")
+        if printable >= 0.97 * len(text):
+            return encoding
     return None
 
 
@@ -110,11 +127,35 @@ def _guess(data: bytes) -> tuple[str, str]:
 
     best = from_bytes(data[:200_000], cp_isolation=list(_GUESS_ENCODINGS)).best()
     if best is not None and best.encoding:
+        encoding = codecs.lookup(best.encoding).name
+        if encoding in ("cp1251", "kz1048", "ptcp154"):
+            encoding = _cyrillic_code_page(data)
         try:
-            return _checked(data.decode(best.encoding)), codecs.lookup(best.encoding).name
+            return _checked(data.decode(encoding)), encoding
         except (LookupError, UnicodeDecodeError):
             pass
     return _checked(data.decode("cp1252", errors="replace")), "cp1252"
+
+
+_CYRILLIC_ALPHABETS: Final = frozenset(
+    "АӘБВГҒҐДЕЁЄЖЗИІЇЙКҚЛМНҢОӨПРСТУҰҮЎФХҺЦЧШЩЪЫЬЭЮЯаәбвгғґдеёєжзиіїйкқлмнңоөпрстуұүўфхһцчшщъыьэюя"
+)
+"""Letters of Russian, Kazakh, Ukrainian and Belarusian."""
+
+
+def _cyrillic_code_page(data: bytes) -> str:
+    """cp1251, or KZ-1048 / PTCP154 when they read the bytes with fewer letters that none of
+    Russian, Kazakh, Ukrainian or Belarusian uses (Kazakh letters read as cp1251 look
+    Macedonian or Serbian: Ќ for Қ, њ for ң)."""
+    sample = data[:200_000]
+
+    def foreign(encoding: str) -> int:
+        text = sample.decode(encoding, errors="replace")
+        return sum(
+            1 for ch in text if ch.isalpha() and not ch.isascii() and ch not in _CYRILLIC_ALPHABETS
+        )
+
+    return min(("cp1251", "kz1048", "ptcp154"), key=foreign)
 
 
 def _checked(text: str) -> str:

@@ -62,7 +62,7 @@ def read_document(path: str, *, max_bytes: int = MAX_BYTES) -> RawDocument:
     data = _read_bytes(path, max_bytes)
     digest = file_hash(data)
     lower = path.lower()
-    if lower.endswith(".gz") or data[:2] == b"\x1f\x8b":
+    if data[:2] == b"\x1f\x8b":
         data = _gunzip(data, max_bytes)
     text, encoding = decode_bytes(data)
     kind = detect_kind(lower, text)
@@ -136,9 +136,11 @@ def _read_bytes(path: str, max_bytes: int) -> bytes:
 
 
 def _gunzip(data: bytes, max_bytes: int) -> bytes:
-    """Decompress gzip data, refusing corrupt streams and decompression bombs."""
-    if data[:2] != b"\x1f\x8b":
-        raise InputError("named .gz but not gzip-compressed")
+    """Decompress gzip data, refusing corrupt streams and decompression bombs.
+
+    Files are recognised as gzip by their magic bytes, not their name: a page saved as
+    ``.html.gz`` without compression is read as it is.
+    """
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
             out = stream.read(max_bytes + 1)
