@@ -16,8 +16,9 @@ from textual.containers import Container, Vertical
 from textual.widgets import Footer
 from textual.worker import get_current_worker
 
-from diplomareader.model import Article, ArticleSummary, RelatedQuote, SearchResult
+from diplomareader.model import Article, RelatedQuote
 from diplomareader.store.state import Position
+from diplomareader.tui.messages import ArticleReady, RelatedReady, RowsReady
 from diplomareader.tui.screens.main_bookmarks import OpenPassage
 from diplomareader.tui.screens.main_passages import PassageActions
 from diplomareader.tui.widgets.article_list import ArticleList
@@ -136,7 +137,7 @@ class MainScreen(PassageActions):
         if not query.strip():
             rows = library.list_articles(sort="date")
             if not worker.is_cancelled:
-                self.app.call_from_thread(self._show_rows, query, rows, len(rows), None, keep)
+                self.post_message(RowsReady(query, rows, len(rows), None, keep))
             return
         result = library.search(
             query,
@@ -147,17 +148,18 @@ class MainScreen(PassageActions):
         )
         if not worker.is_cancelled:
             rows = [hit.article for hit in result.hits]
-            self.app.call_from_thread(self._show_rows, query, rows, result.total, result, keep)
+            self.post_message(RowsReady(query, rows, result.total, result, keep))
 
-    def _show_rows(
-        self,
-        query: str,
-        rows: Sequence[ArticleSummary],
-        total: int,
-        result: SearchResult | None,
-        keep: str | None,
-    ) -> None:
+    @on(RowsReady)
+    def _show_rows(self, event: RowsReady) -> None:
         """Put search results (or the whole list) in the list pane and say what was found."""
+        query, rows, total, result, keep = (
+            event.query,
+            event.rows,
+            event.total,
+            event.result,
+            event.keep,
+        )
         self.query_text = query
         self.total = total
         current = self.list_view.highlighted
@@ -214,23 +216,26 @@ class MainScreen(PassageActions):
         reveal: tuple[int, int] | None,
         focus: bool,
     ) -> None:
-        """Fetch the article from the index, then show it."""
+        """Fetch the article and show it, then its related quotes (one thread, no hand-over)."""
         worker = get_current_worker()
+        library = self.reader_app.library
         try:
-            article: Article | None = self.reader_app.library.article(article_id)
+            article: Article | None = library.article(article_id)
         except KeyError:
             article = None
+        if worker.is_cancelled:
+            return
+        self.post_message(ArticleReady(article_id, article, position, reveal, focus))
+        if article is None:
+            return
+        related = library.related_quotes(article_id)
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._show_article, article, position, reveal, focus)
+            self.post_message(RelatedReady(article_id, related))
 
-    def _show_article(
-        self,
-        article: Article | None,
-        position: Position | None,
-        reveal: tuple[int, int] | None,
-        focus: bool,
-    ) -> None:
-        """Put the article in the reading pane and the side panel, then fetch related quotes."""
+    @on(ArticleReady)
+    def _show_article(self, event: ArticleReady) -> None:
+        """Put the article in the reading pane and the side panel (related quotes follow)."""
+        article, position, reveal, focus = event.article, event.position, event.reveal, event.focus
         if article is None:
             self.notify(
                 "That article is no longer in the index; press r to refresh.", severity="warning"
@@ -251,21 +256,13 @@ class MainScreen(PassageActions):
             self.reader.focus()
         self.list_view.refresh()
         self._titles()
-        self._load_related(article.id)
 
-    @work(thread=True, exclusive=True, group="related", exit_on_error=False, name="related quotes")
-    def _load_related(self, article_id: str) -> None:
-        """Look up quotes from other articles related to this one."""
-        worker = get_current_worker()
-        related = self.reader_app.library.related_quotes(article_id)
-        if not worker.is_cancelled:
-            self.app.call_from_thread(self._show_related, article_id, related)
-
-    def _show_related(self, article_id: str, related: Sequence[RelatedQuote]) -> None:
+    @on(RelatedReady)
+    def _show_related(self, event: RelatedReady) -> None:
         """Fill in the related quotes if the article is still open."""
-        if self.article is not None and self.article.id == article_id:
-            self.related = related
-            self.side.show_related(related)
+        if self.article is not None and self.article.id == event.article_id:
+            self.related = event.related
+            self.side.show_related(event.related)
 
     def action_back(self) -> None:
         """Return to the article read before, where the reader was in it."""
