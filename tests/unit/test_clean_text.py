@@ -170,3 +170,23 @@ def test_empty_result_still_has_title(tmp_path: Path) -> None:
     doc = _clean_text(tmp_path, "Home\nNews\nContact\n", name="my-saved_page.txt")
     assert doc.body == ""
     assert doc.title
+
+
+def test_hard_wrapped_dump_is_unwrapped(tmp_path: Path) -> None:
+    """A dump wrapped at 72 columns (lynx, email) gets its paragraphs back whole."""
+    import textwrap
+
+    wrapped = "\n\n".join(textwrap.fill(p, 72) for p in (P1, P2, P3))
+    menu = tuple(f"Section {n}" for n in range(80))
+    text = _page(wrapped, head=menu, tail=("Related news", "Storm hits the coast", "Markets fall"))
+    doc = _clean_text(tmp_path, text)
+    assert doc.body.split("\n\n") == [P1, P2, P3]
+    assert doc.title == "Ministers agree to meet again in Geneva"
+
+
+def test_url_only_when_stated(tmp_path: Path) -> None:
+    """A URL line at the top is the page's address; links inside menus are not."""
+    stated = _clean_text(tmp_path, "URL: https://example.org/news/1\n" + _page(P1, P2))
+    assert stated.url == "https://example.org/news/1"
+    menu_link = _clean_text(tmp_path, _page(P1, P2, head=("Shop https://example.org/shop",)))
+    assert menu_link.url is None

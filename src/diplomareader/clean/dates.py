@@ -121,6 +121,10 @@ _PATTERNS: Final = (
     ("dMy", re.compile(rf"(?<!\w){_DAY}\s*(?:de\s+)?{_MON}(?:\s+de)?,?\s+{_YEAR}(?!\d)", re.I)),
     # September 26, 2022; Sept. 26th 2022; Feb 8, 2020
     ("Mdy", re.compile(rf"(?<!\w){_MON}\s+{_DAY},?\s+{_YEAR}(?!\d)", re.I)),
+    # 2022年9月26日 (Chinese, Japanese)
+    ("ymd", re.compile(r"(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>[01]?\d)\s*月\s*(?P<d>[0-3]?\d)\s*日")),
+    # 2022 жылғы 26 қыркүйек (Kazakh: year first)
+    ("YdM", re.compile(rf"{_YEAR}\s*(?:жылғы|жылы|ж\.)\s*{_DAY}\s*{_MON}(?!\w)", re.I)),
     # 26.09.2022, 26/09/2022, 09/26/2022, 01.21.2020
     (
         "num",
@@ -188,7 +192,7 @@ def _from_match(kind: str, match: re.Match[str], dayfirst: bool | None) -> dt.da
     year = int(match.group("y"))
     if kind == "ymd":
         return _valid(year, int(match.group("m")), int(match.group("d")))
-    if kind in ("dMy", "Mdy"):
+    if kind in ("dMy", "Mdy", "YdM"):
         month = MONTHS.get(match.group("m").lower().rstrip("."))
         if month is None:
             return None

@@ -17,7 +17,8 @@ import trafilatura
 from htmldate import find_date
 
 from diplomareader.clean.dates import dayfirst_for_language, parse_date
-from diplomareader.clean.htmlmeta import PageMeta, extract_page_meta, parse_html
+from diplomareader.clean.htmlmeta import PageMeta, extract_page_meta
+from diplomareader.clean.htmlparse import parse_html
 from diplomareader.clean.htmltext import visible_lines
 from diplomareader.clean.lines import (
     Line,

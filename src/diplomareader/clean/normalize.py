@@ -80,3 +80,39 @@ def _split_long(line: str) -> list[str]:
 def join_paragraphs(paragraphs: list[str]) -> str:
     """The body format: paragraphs separated by exactly one blank line, no outer whitespace."""
     return "\n\n".join(p.strip() for p in paragraphs if p.strip())
+
+
+_LIST_START: Final = re.compile(r"^(?:[-*•·+]|\d{1,3}[.)]|[a-z][.)])\s")
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The column a hard-wrapped text was wrapped at (lynx or email style), or None.
+
+    A text is hard-wrapped when most of its longer lines end just short of one width between
+    50 and 100 characters (short menu lines do not count); soft-wrapped dumps (one paragraph
+    per line) have no such cluster.
+    """
+    lengths = [len(line) for line in lines if len(line) >= 40]
+    if len(lengths) < 5:
+        return None
+    longest = max((n for n in lengths if n <= 100), default=0)
+    if longest < 50 or sum(1 for n in lengths if n > 100) > len(lengths) * 0.05:
+        return None
+    near = sum(1 for n in lengths if longest - 15 <= n <= longest)
+    return longest if near >= len(lengths) * 0.5 else None
+
+
+def unwrap(lines: list[str]) -> list[str]:
+    """Join the lines of hard-wrapped paragraphs; blank lines and list items still separate."""
+    width = wrap_width(lines)
+    if width is None:
+        return lines
+    joined: list[str] = []
+    last = 0
+    for line in lines:
+        if line and joined and joined[-1] and last >= width - 20 and not _LIST_START.match(line):
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+        last = len(line)
+    return joined

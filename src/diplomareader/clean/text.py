@@ -27,6 +27,6 @@ def clean_text_dump(raw: RawDocument, fallback_title: str) -> CleanedDocument:
         date=find_date(analysis),
         source=find_source(analysis, kept),
         author=find_author(analysis),
-        url=find_url(raw.text[:3000]),
+        url=find_url(analysis),
         report=report,
     )

@@ -31,7 +31,7 @@ from diplomareader.clean.lines import (
     is_terminal_heading,
     measure,
 )
-from diplomareader.clean.normalize import split_lines
+from diplomareader.clean.normalize import split_lines, unwrap
 from diplomareader.clean.region import TERMINAL, choose_region
 
 BARRIER: Final = TERMINAL
@@ -64,6 +64,9 @@ class DumpAnalysis:
     kept: list[Line] = field(default_factory=list)
     dropped: Counter[str] = field(default_factory=Counter)
     bylines: list[tuple[int, str]] = field(default_factory=list)
+    reasons: dict[str, str] = field(default_factory=dict)
+    """Line text -> why it was dropped, for lines dropped for a reason of their own (captions,
+    link lists, furniture, bylines, dates), not merely for lying outside the article."""
     """``(line position, author name)`` for every byline seen anywhere."""
 
 
@@ -92,7 +95,7 @@ def collect_bylines(analysis: DumpAnalysis) -> None:
 
 def analyse(text: str) -> DumpAnalysis:
     """Split a dump into lines and find its article region (kept lines not yet chosen)."""
-    return analyse_lines(split_lines(text))
+    return analyse_lines(unwrap(split_lines(text)))
 
 
 def analyse_lines(texts: list[str]) -> DumpAnalysis:
@@ -168,13 +171,17 @@ def select(analysis: DumpAnalysis, title: str | None) -> None:
                 analysis.kept.append(line)
             else:
                 dropped[reason] += 1
+                analysis.reasons.setdefault(line.text, reason)
             continue
         if is_section_heading(line) or is_inline_heading(line):
             in_list = True
         elif is_prose(line):
             in_list = False
-        default = "link-list" if in_list else ("menu" if position < start else "footer")
-        dropped[reason or default] += 1
+        if in_list and reason is None:
+            reason = "link-list"
+        if reason is not None:
+            analysis.reasons.setdefault(line.text, reason)
+        dropped[reason or ("menu" if position < start else "footer")] += 1
 
 
 def _reason(line: Line, title_key: str | None) -> str | None:

@@ -38,7 +38,11 @@ TITLE_ECHO: Final = 0.3
 _CLOCK: Final = re.compile(r"\b\d{1,2}[:.]\d\d\b")
 FAR: Final = 1000
 """How many lines above the article are searched for its title and date."""
-_URL: Final = re.compile(r"https?://[^\s<>\"']{4,300}")
+_URL_LINE: Final = re.compile(
+    r"^(?:(?:url|source|link|address|permalink|original|источник)\s*:\s*)?"
+    r"(?P<url>https?://[^\s<>\"']{4,300})\s*$",
+    re.I,
+)
 
 
 def _tokens(text: str) -> set[str]:
@@ -223,7 +227,12 @@ def find_source(analysis: DumpAnalysis, kept: list[Line]) -> str | None:
     return None
 
 
-def find_url(text_head: str) -> str | None:
-    """A URL stated near the top of the dump (``URL: https://...`` or a bare link line)."""
-    match = _URL.search(text_head)
-    return match.group(0).rstrip(".,;)") if match else None
+def find_url(analysis: DumpAnalysis) -> str | None:
+    """The page's address when the dump states it: a line that is only a URL, or one
+    labelled "URL:" / "Source:" / "Link:", among the first or last few lines."""
+    lines = analysis.lines
+    for line in lines[:5] + lines[-5:]:
+        match = _URL_LINE.match(line.text)
+        if match:
+            return match.group("url").rstrip(".,;)")
+    return None

@@ -56,7 +56,7 @@ def add_parser(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "bookmarks",
         help="list, export and check bookmarked passages",
-        description=__doc__,
+        description=(__doc__ or "").replace("``", ""),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     actions = parser.add_subparsers(dest="action", metavar="ACTION")

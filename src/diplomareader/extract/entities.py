@@ -149,7 +149,7 @@ def _canonical(members: list[Candidate]) -> tuple[str, EntityKind]:
         return entry.name, entry.kind
     kinds = Counter(c.kind for c in members if c.kind is not None)
     kind = min(kinds, key=lambda k: (-kinds[k], _KIND_ORDER[k]))
-    named = [c for c in members if not c.role] or members
+    named = [c for c in members if not c.role and c.link is None] or members
     best = max(named, key=lambda c: (len(c.keys), not c.text.isupper(), -c.start))
     return " ".join((best.bare or best.text).split()), kind
 
@@ -161,7 +161,7 @@ def candidates(body: str, gaz: Gazetteer) -> list[Candidate]:
     out: list[Candidate] = []
     for a, b in runs(body, tokens):
         out.extend(reader.read_run(a, b))
-    return out + reader.nested
+    return out + reader.nested + reader.widen(out)
 
 
 def extract_entities(body: str, gazetteer: Gazetteer | None = None) -> list[Entity]:
@@ -172,6 +172,10 @@ def extract_entities(body: str, gazetteer: Gazetteer | None = None) -> list[Enti
     gaz = gazetteer if gazetteer is not None else default_gazetteer()
     cands = candidates(body, gaz)
     groups = _Groups(cands)
+    index = {id(c): n for n, c in enumerate(cands)}
+    for n, cand in enumerate(cands):
+        if cand.link is not None and id(cand.link) in index:
+            groups.union(index[id(cand.link)], n)
     _link_abbreviations(body, cands, groups)
     _link_names(cands, groups)
     _link_roles(cands, groups)

@@ -35,3 +35,8 @@ class Candidate:
     """Inside another mention (the country in "Kazakh Ministry of Energy")."""
     bare: str = ""
     """For a mention that includes a title: the name alone (used for the canonical name)."""
+    link: Candidate | None = None
+    """For a wider mention read from the context ("ISIL fighters"): the candidate it names more
+    fully. It joins that candidate's entity and never gives the entity its name."""
+    people: bool = False
+    """It matched one of the entry's plural demonyms ("Syrians"): the country acting."""

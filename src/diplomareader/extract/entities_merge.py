@@ -48,6 +48,10 @@ class Merger:
                         self._keep_nested(inner)
                         out[-1] = self._joined(inner, out[-1], "organization")
                     continue
+                if self._place_institution(prev, cand):
+                    out[-1] = self._joined(prev, cand, "organization")
+                    self._keep_nested(prev)
+                    continue
                 if self._feature_place(prev, cand):
                     out[-1] = self._joined(prev, cand, "place")
                     continue
@@ -94,6 +98,17 @@ class Merger:
             cand.kind is None and len(cand.keys) == 1 and cand.text.lower() in self.words.org_tails
         )
 
+    def _place_institution(self, prev: Candidate, cand: Candidate) -> bool:
+        """ "Mosul University", "Damascus Museum": a place and one organisation word."""
+        return (
+            prev.entry is not None
+            and prev.kind == "place"
+            and not prev.adjective
+            and cand.kind is None
+            and len(cand.keys) == 1
+            and cand.text.lower() in self.words.org_tails
+        )
+
     @staticmethod
     def _feature_place(prev: Candidate, cand: Candidate) -> bool:
         return (
@@ -108,10 +123,7 @@ class Merger:
     # -- builders --------------------------------------------------------------------------
     def _keep_nested(self, cand: Candidate) -> None:
         """Keep a gazetteer place swallowed by a longer mention as a mention of its own."""
-        if cand.entry is not None and (
-            (cand.kind == "place" and (cand.adjective or not cand.text.replace(".", "").isupper()))
-            or cand.kind == "organization"
-        ):
+        if cand.entry is not None and cand.kind in ("place", "organization"):
             cand.nested = True
             self.nested.append(cand)
 
@@ -134,9 +146,11 @@ class Merger:
             return None
         for n in (2, 1):
             words = toks[t : t + n]
-            if len(words) < n or any(w.cap for w in words):
+            if len(words) < n:
                 continue
-            if tuple(w.text for w in words) in self.words.collective and self._noun_ends(t + n - 1):
+            if tuple(w.lower for w in words) in self.words.collective and self._noun_ends(
+                t + n - 1
+            ):
                 end = words[-1].end
                 keys = adj.keys + tuple(w.key for w in words)
                 return Candidate(
@@ -166,7 +180,10 @@ class Merger:
                 return cand
             out.pop()
         text = self.body[prev.start : cand.end]
-        return Candidate(prev.start, cand.end, text, cand.kind, cand.entry, False, cand.keys)
+        wide = Candidate(prev.start, cand.end, text, cand.kind, cand.entry, False, cand.keys)
+        cand.nested = True  # "Iraq" inside "northern Iraq" is a mention too
+        self.nested.append(cand)
+        return wide
 
     def _org_head_before(self, start: int) -> int | None:
         """Start of "Embassy of (the)" / "Government of" right before ``start``, if any."""
@@ -224,7 +241,7 @@ class Merger:
             self._keep_nested(inner)
             start = inner.start
         text = self.body[start : cand.end]
-        return Candidate(
+        titled = Candidate(
             start,
             cand.end,
             text,
@@ -235,3 +252,8 @@ class Merger:
             title=title,
             bare=cand.bare or cand.text,
         )
+        # The name alone is a mention too ("Tobias Ellwood" inside "Minister Tobias Ellwood").
+        cand.nested = True
+        cand.link = titled
+        self.nested.append(cand)
+        return titled

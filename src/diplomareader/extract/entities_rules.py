@@ -13,11 +13,13 @@ from __future__ import annotations
 import bisect
 
 from diplomareader.extract.entities_candidate import Candidate
+from diplomareader.extract.entities_context import ContextRules
 from diplomareader.extract.entities_merge import Merger
 from diplomareader.extract.entities_tokens import CONNECTORS, Token, line_starts
 from diplomareader.extract.entities_words import (
     LONE_ORG_WORDS,
     MAX_TITLE_WORDS,
+    NAME_ADJECTIVES,
     NAME_PARTICLES_INNER,
     POSSESSIVE_NAME_WORDS,
     ROMAN,
@@ -31,7 +33,7 @@ from diplomareader.model import EntityKind
 __all__ = ["Candidate", "RunReader"]
 
 
-class RunReader(Merger):
+class RunReader(Merger, ContextRules):
     """Applies the gazetteer and the rules to the runs of one body."""
 
     def __init__(self, body: str, tokens: list[Token], gaz: Gazetteer) -> None:
@@ -67,6 +69,7 @@ class RunReader(Merger):
                     cand = Candidate(
                         start, end, text, match.entry.kind, match.entry, match.adjective, keys
                     )
+                    cand.people = match.people
                     best = (j + 1, cand)
             j += 1
             if j >= b or (last.possessive and last.lower not in POSSESSIVE_NAME_WORDS):
@@ -147,8 +150,12 @@ class RunReader(Merger):
     def _title_len(self, idx: list[int], k: int) -> int:
         """Number of words of the longest title starting at ``idx[k]`` (0 if none)."""
         for n in range(min(MAX_TITLE_WORDS, len(idx) - k), 0, -1):
-            words = tuple(self.tokens[t].lower.rstrip(".") for t in idx[k : k + n])
-            dotted = tuple(self.tokens[t].lower for t in idx[k : k + n])
+            toks = [self.tokens[t] for t in idx[k : k + n]]
+            words = tuple(tok.lower for tok in toks)
+            dotted = tuple(
+                tok.lower + "." if self.body[tok.end : tok.end + 1] == "." else tok.lower
+                for tok in toks
+            )
             if words in self.words.titles or dotted in self.words.titles:
                 return n
         return 0
@@ -167,6 +174,8 @@ class RunReader(Merger):
                 role = (role[0] if role else idx[k], idx[k + n - 1])
                 k += n
                 continue
+            if tok.lower in NAME_ADJECTIVES and self._org_ahead(idx[k + 1 :]):
+                break  # "National Coalition", "Federal Government"
             if tok.lower in CONNECTORS or tok.lower in self.words.not_names or not tok.cap:
                 titled = titled and tok.lower in ("the", "of")
                 k += 1
@@ -248,6 +257,8 @@ class RunReader(Merger):
         while piece and (not toks[piece[-1]].cap or toks[piece[-1]].lower in self.words.not_names):
             piece = piece[:-1]
         while piece and (not toks[piece[0]].cap or toks[piece[0]].lower in self.words.not_names):
+            if toks[piece[0]].lower in NAME_ADJECTIVES and self._org_ahead(piece[1:]):
+                break
             piece = piece[1:]
         return piece
 

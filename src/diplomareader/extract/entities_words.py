@@ -28,9 +28,17 @@ POSSESSIVE_NAME_WORDS: Final = words_of(
 AFTER_NOUN: Final = words_of(
     "and or but of in on at to for from with by as that which who whose is are was were has have "
     "had will would can could should must may might did do does also still not then now again "
-    "say says said continue continues launched took take"
+    "say says said continue continues launched took take under against over into about after "
+    "before during through since within across toward towards amid despite including between "
+    "among without until upon via while when where because so if than"
 )
 """Words that may follow the end of a noun phrase ("Iraqi forces said")."""
+NAME_ADJECTIVES: Final = words_of(
+    "national international regional federal state security foreign government local global "
+    "supreme central general public royal joint interim transitional provisional"
+)
+"""Words that are no name on their own but open one before an organisation word ("National
+Coalition", "Federal Government", "Royal Air Force")."""
 FEATURE_HEADS: Final = words_of("mount mt lake wadi jebel jabal cape camp fort jisr ras")
 """Words that make a new place of the place they precede ("Mount Sinjar")."""
 LONE_ORG_WORDS: Final = words_of(
@@ -65,6 +73,7 @@ class RuleWords:
     not_names: frozenset[str]
     particles: frozenset[str]
     collective: frozenset[tuple[str, ...]]
+    group_nouns: frozenset[tuple[str, ...]]
     directions: frozenset[str]
     not_orgs: frozenset[str]
 
@@ -93,6 +102,7 @@ def rule_words(gaz: Gazetteer) -> RuleWords:
         not_names=get("not_names"),
         particles=get("name_particles"),
         collective=frozenset(tuple(t.split()) for t in get("collective_nouns")),
+        group_nouns=frozenset(tuple(t.split()) for t in get("group_nouns")),
         directions=get("directions"),
         not_orgs=get("not_organizations"),
     )

@@ -7,13 +7,18 @@ File format (every ``*.yaml`` of ``diplomareader/data`` and of ``locations.gazet
       - name: Kazakhstan        # canonical name: the one string shown and indexed
         aliases: [Republic of Kazakhstan, Qazaqstan, Казахстан]   # other names, abbreviations
         adjectives: [Kazakh, Kazakhstani]                          # words that refer to it
+        people: [Kazakhs]       # plural demonyms; "Kazakhs" is also derived from "Kazakh"
       - {name: Aibek Smadyarov, kind: person, aliases: [Smadyarov]}
 
 A file may also extend the rules' word lists (``first_names``, ``person_titles``, ``org_tails``,
-see ``data/lexicon.yaml``). Names are matched through ``name_key``, so spelling and
-transliteration variants of an alias match too. An alias written in capitals of up to six letters
-(``UN``, ``CIS``, ``U.S.``) matches only when written in capitals. A user entry whose name (or
-alias) is already known replaces the bundled meaning of that alias.
+see ``data/lexicon.yaml``). Names are matched through ``name_key``, so spelling and transliteration
+variants of an alias match too. An alias of up to six letters written in capitals (``UN``, ``CIS``,
+``U.S.``) or with two capitals or more (``CoE``, ``DoD``) matches only as written. A user entry
+whose name (or alias) is already known replaces the bundled meaning of that alias.
+
+The people of a country ("Syrians", "Kurds", "the Iraqis") are read as the country acting, an
+organisation (see ``entities_actors``): the plural of an adjective ending in -n, -i, -k or -h
+(Syrian, Iraqi, Uzbek, Kazakh) is derived; irregular plurals are listed under ``people``.
 """
 
 from __future__ import annotations
@@ -48,6 +53,7 @@ LEXICON_KEYS: Final = (
     "first_names",
     "not_names",
     "collective_nouns",
+    "group_nouns",
     "directions",
     "not_organizations",
     "actor_verbs",
@@ -63,6 +69,8 @@ class GazEntry:
     kind: EntityKind
     aliases: tuple[str, ...] = ()
     adjectives: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    """Plural demonyms that the rule of ``people_forms`` does not derive ("Kurds", "Britons")."""
 
 
 @dataclass(frozen=True)
@@ -73,6 +81,23 @@ class Match:
     adjective: bool = False
     exact: frozenset[str] = frozenset()
     """If not empty, the surface forms the text must show exactly (capitalised abbreviations)."""
+    people: bool = False
+    """The phrase names the entry's people ("Syrians"): the country acting, not the place."""
+
+
+def people_forms(entry: GazEntry) -> list[str]:
+    """Plural demonyms of an entry: its ``people`` plus "Syrian" -> "Syrians", "Iraqi" -> "Iraqis".
+
+    Only one-word adjectives ending in -n, -i, -k or -h (not -sh, -ch) take a plain "s": "French",
+    "British", "Swiss" and "Chinese" have no such plural.
+    """
+    forms = list(entry.people)
+    for adj in entry.adjectives:
+        low = adj.lower()
+        if " " in adj or len(adj) < 4 or low.endswith(("sh", "ch")) or low[-1] not in "nikh":
+            continue
+        forms.append(adj + "s")
+    return forms
 
 
 def phrase_key(text: str) -> str:
@@ -82,9 +107,12 @@ def phrase_key(text: str) -> str:
 
 
 def _is_abbreviation(alias: str) -> bool:
-    """Short all-capital aliases (UN, CIS, U.S.) are matched case-sensitively."""
+    """Short capitalised aliases (UN, CIS, U.S., CoE, DoD) are matched case-sensitively."""
     letters = [c for c in alias if c.isalpha()]
-    return 0 < len(letters) <= 6 and all(c.isupper() for c in letters) and " " not in alias
+    capitals = sum(1 for c in letters if c.isupper())
+    if not 0 < len(letters) <= 6 or " " in alias:
+        return False
+    return capitals == len(letters) or (capitals >= 2 and not alias[1:].islower())
 
 
 @dataclass
@@ -114,20 +142,24 @@ class Gazetteer:
                 variants = [form[4:]]
             for variant in variants:
                 self._index(variant, entry, adjective, override)
+        for form in people_forms(entry):
+            self._index(form, entry, False, override, people=True)
 
-    def _index(self, form: str, entry: GazEntry, adjective: bool, override: bool) -> None:
+    def _index(
+        self, form: str, entry: GazEntry, adjective: bool, override: bool, *, people: bool = False
+    ) -> None:
         key = phrase_key(form)
         if not key:
             return
         exact = frozenset({form}) if _is_abbreviation(form) else frozenset()
         old = self.phrases.get(key)
         if old is not None and not override:
-            if old.entry is entry:
+            if old.entry is entry and not people:
                 # Same entity: a case-insensitive form wins over an exact-only one.
                 merged = old.exact | exact if (old.exact and exact) else frozenset()
                 self.phrases[key] = Match(entry, old.adjective and adjective, merged)
             return
-        self.phrases[key] = Match(entry, adjective, exact)
+        self.phrases[key] = Match(entry, adjective, exact, people)
         words = key.split()
         for n in range(1, len(words) + 1):
             self.prefixes.add(" ".join(words[:n]))
@@ -148,7 +180,7 @@ def _parse_entries(data: dict[str, Any], source: str) -> list[GazEntry]:
     for i, raw in enumerate(raw_entries):
         if not isinstance(raw, dict) or not str(raw.get("name") or "").strip():
             raise InputError(f"{source}: entry {i + 1} needs a 'name'")
-        unknown = set(raw) - {"name", "kind", "aliases", "adjectives"}
+        unknown = set(raw) - {"name", "kind", "aliases", "adjectives", "people"}
         if unknown:
             raise InputError(
                 f"{source}: entry {raw['name']!r} has unknown keys {sorted(map(str, unknown))}"
@@ -160,7 +192,7 @@ def _parse_entries(data: dict[str, Any], source: str) -> list[GazEntry]:
                 f"{source}: entry {raw['name']!r} has kind {kind!r}; use {sorted(KINDS)}"
             )
         lists = {}
-        for key in ("aliases", "adjectives"):
+        for key in ("aliases", "adjectives", "people"):
             value = raw.get(key) or []
             if isinstance(value, str):
                 value = [value]
@@ -173,6 +205,7 @@ def _parse_entries(data: dict[str, Any], source: str) -> list[GazEntry]:
                 cast(EntityKind, kind),
                 lists["aliases"],
                 lists["adjectives"],
+                lists["people"],
             )
         )
     return entries

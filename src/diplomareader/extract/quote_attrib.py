@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from diplomareader.extract.quote_lexicon import (
     AUX_WORDS,
+    CLAUSE_END_AFTER_CUE,
     CUE_PARTICLES,
     CUE_VERBS,
     DETERMINERS,
@@ -38,6 +39,8 @@ _NOUN_BEFORE = frozenset({"the", "a", "an", "this", "that", "his", "her", "its",
 _NEEDS_PARTICLE = frozenset(
     {"point", "points", "pointed", "went", "shot", "fired", "hit", "put", "puts"}
 )
+_CLAUSE_WORDS = NP_STOP - AUX_WORDS
+"""Relatives and conjunctions: another clause between a quote and a cue ("“…” and X vowed")."""
 _STOP_AFTER_QUOTE = 30
 """How many tokens after a quote can hold its attribution."""
 
@@ -84,8 +87,11 @@ def cue_at(toks: list[Token], index: int, weak: bool) -> int:
     if particles:
         if index + 1 < len(toks) and toks[index + 1].low in particles:
             if low == "went":
-                has_to = index + 3 < len(toks) and toks[index + 2].low == "to"
-                return index + 4 if has_to and toks[index + 3].low in CUE_VERBS else -1
+                if index + 2 < len(toks) and toks[index + 2].low == "to":
+                    has_cue = index + 3 < len(toks) and toks[index + 3].low in CUE_VERBS
+                    return index + 4 if has_cue else -1
+                if index + 2 < len(toks) and toks[index + 2].low in ("about", "with"):
+                    return -1
             return index + 2
         if low in _NEEDS_PARTICLE:
             return -1
@@ -116,13 +122,25 @@ def cue_text(body: str, toks: list[Token], index: int, past: int) -> str:
 def _covers(ref: SpeakerRef, toks: list[Token]) -> bool:
     """True when only the speaker phrase (and its titles) stands between the quote and the cue."""
     before = [t for t in toks if t.end <= ref.start]
-    if len(before) > 7:
+    if len(before) > 10:
         return False
-    return all(
-        t.text in "—–-,"
-        or (t.text not in ";:()" and t.low not in CUE_VERBS and t.low not in PRONOUNS)
-        for t in before
-    )
+    for index, tok in enumerate(before):
+        if tok.text in "—–-,":
+            continue
+        if tok.text in ";:()" or tok.low in PRONOUNS:
+            return False
+        if tok.low in CUE_VERBS and tok.bare not in TITLES:
+            return False
+        if tok.low in _CLAUSE_WORDS and not _joins_names(toks, index):
+            return False
+    return True
+
+
+def _joins_names(toks: list[Token], index: int) -> bool:
+    """True for an "and" between two capitalised words ("Dovere and Debenedetti wrote")."""
+    if toks[index].low != "and" or index == 0 or index + 1 >= len(toks):
+        return False
+    return toks[index - 1].capitalised and toks[index + 1].capitalised
 
 
 def after_quote(body: str, close: int, limit: int) -> Attribution | None:
@@ -142,6 +160,7 @@ def after_quote(body: str, close: int, limit: int) -> Attribution | None:
         ref = speaker_after(body, toks, 2)
         if ref is not None:
             return Attribution(ref, "according to", "according")
+    ended = _ends_sentence(body, close, toks[0])
     for index, tok in enumerate(toks):
         if tok.text in ";:":
             break
@@ -150,14 +169,49 @@ def after_quote(body: str, close: int, limit: int) -> Attribution | None:
             continue
         ref = speaker_before(body, toks[:index], index - 1)
         if ref is not None and _covers(ref, toks[:index]):
+            if ended and not _own_sentence(toks, ref, past):
+                return None
             return Attribution(ref, cue_text(body, toks, index, past), "after")
         break
     if dash:
         ref = speaker_after(body, toks, 0)
         if ref is not None and ref.kind == "name":
             return Attribution(ref, None, "dash")
+    if ended:
+        return None
     generic = _generic_verb(body, toks) if body[close - 1] in ",?!—–-" else None
     return generic or _later_in_sentence(body, toks)
+
+
+def _ends_sentence(body: str, close: int, first: Token) -> bool:
+    """True when the quote closing at ``close`` ends a sentence and a new one starts after it."""
+    pos = close - 1
+    while pos > 0 and body[pos] in "'’\"”»":
+        pos -= 1
+    return body[pos] in ".…" and first.capitalised and first.low not in CUE_VERBS
+
+
+def _own_sentence(toks: list[Token], ref: SpeakerRef, past: int) -> bool:
+    """ "“….” X said." — after a quote that ends a sentence, only a bare "X said" attributes it.
+
+    The speaker must open the new sentence (titles allowed) and the cue must close its clause,
+    not take an object ("“….” X announced a new plan" is X's next sentence, not the quote's).
+    """
+    before = [t for t in toks if t.end <= ref.start]
+    if any(not (t.capitalised or t.bare in TITLES or t.low in DETERMINERS) for t in before):
+        return False
+    if past >= len(toks):
+        return True
+    nxt = toks[past]
+    return (
+        nxt.text in ",;:(—–-"
+        or nxt.capitalised
+        or nxt.low in CLAUSE_END_AFTER_CUE
+        or nxt.low in AUX_WORDS
+        or nxt.low.endswith("ly")
+        or toks[past - 1].final
+        or toks[past - 1].low in ("told", "tells", "tell")
+    )
 
 
 def _generic_verb(body: str, toks: list[Token]) -> Attribution | None:

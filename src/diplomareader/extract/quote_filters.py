@@ -24,9 +24,9 @@ _WORK_BEFORE = re.compile(
     r"(?:\b(?:book|books|film|movie|documentary|song|album|novel|play|poem|article|op-ed|column|"
     r"essay|report|headline|headlined|titled|entitled|named|dubbed|nicknamed|slogan|hashtag|"
     r"show|series|program|programme|campaign|initiative|operation|term|phrase|word|words|"
-    r"so-called|known as|termed|branded|label|labeled|labelled)\s*,?\s*)$",
-    re.IGNORECASE,
+    r"so-called|known as|termed|branded|label|labeled|labelled)\s*,?\s*)$"
 )
+"""Words naming a work or a term just before the opening mark (lower case: "Song" is a name)."""
 
 
 def _title_case(text: str) -> bool:

@@ -248,3 +248,11 @@ NOUN_LIKE_CUES: frozenset[str] = _words(
     """
 )
 """Cue forms that are also common nouns ("his home state", "a conference call")."""
+
+CLAUSE_END_AFTER_CUE: frozenset[str] = _words(
+    """
+    in on at during to after before later earlier yesterday today tonight last this of about
+    while when as with from outside inside
+    """
+)
+"""Words that may follow a cue that closes its clause ("X said on Monday", "X said in Kyiv")."""

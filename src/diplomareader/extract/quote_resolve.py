@@ -14,6 +14,7 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from diplomareader.extract.names import name_key
 from diplomareader.extract.quote_lexicon import SUBORDINATE_ROLES, TITLES
 from diplomareader.extract.quote_tokens import SpeakerRef, Token, norm_title
 from diplomareader.model import Entity
@@ -34,6 +35,30 @@ def _surname(name: str) -> str:
     """The last word of a name, case-folded."""
     words = name.replace("’", "'").split()
     return words[-1].casefold() if words else ""
+
+
+_TITLE_KEYS = frozenset(name_key(t) for t in TITLES)
+"""Title words, folded like names, ignored when a canonical name starts with one."""
+
+
+def _consistent(text: str, entity: Entity) -> bool:
+    """Whether a person's canonical name can stand for the name ``text`` as written.
+
+    Guards against a wrong merge upstream: the canonical name must hold the written surname
+    (spelling variants folded: Toqayev / Tokayev) and, when both give a first name, one with
+    the same initial ("Bill Clinton" is not "Hillary Clinton").
+    """
+    if entity.kind != "person":
+        return True
+    written = name_key(text).split()
+    canonical = [w for w in name_key(entity.name).split() if w not in _TITLE_KEYS]
+    if not written or not canonical:
+        return True
+    if written[-1] not in canonical:
+        return False
+    if len(written) > 1 and len(canonical) > 1 and written[-1] != canonical[0]:
+        return written[0][0] == canonical[0][0]
+    return True
 
 
 class SpeakerResolver:
@@ -84,6 +109,10 @@ class SpeakerResolver:
         start = ref.name_start if ref.name_start >= 0 else ref.start
         end = ref.name_end if ref.name_end >= 0 else ref.end
         entity = self.entity_for(start, end, ref.name)
+        if entity is not None and not _consistent(ref.name, entity):
+            entity = self._by_name.get(ref.name.casefold())
+            if entity is not None and not _consistent(ref.name, entity):
+                entity = None
         if entity is not None:
             return entity.name, entity.kind == "person"
         person = ref.kind == "name" and not (ref.name.isupper() and len(ref.name) > 1)

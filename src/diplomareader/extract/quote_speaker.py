@@ -43,7 +43,10 @@ def name_run(toks: list[Token], last: int) -> int:
                 break
             first = index
         elif tok.low in NAME_PARTICLES or tok.low in NAME_CONNECTORS:
-            if index == 0 or not is_name_word(toks[index - 1]) or tok.low == "and":
+            before = index - 1
+            while before > 0 and toks[before].low in NAME_PARTICLES and tok.low not in ("and",):
+                before -= 1
+            if before < 0 or not is_name_word(toks[before]) or tok.low == "and":
                 break
         else:
             break
@@ -103,20 +106,55 @@ def _apposition(body: str, toks: list[Token], comma: int) -> SpeakerRef | None:
     gives the name inside the apposition.
     """
     index = comma - 1
+    first_comma = _previous_comma(toks, comma)
+    found: SpeakerRef | None = None
     while index > 0 and comma - index <= 30:
         if toks[index].text == ",":
             nxt, end = toks[index + 1], toks[comma - 1]
+            inner = _inner_name(body, toks, index, comma) if index == first_comma else None
             opens = not nxt.capitalised or nxt.bare in TITLES or nxt.low in DETERMINERS
             opens = opens or nxt.possessive or end.bare in ROLES or end.bare in GROUP_NOUNS
             if opens:
                 ref = speaker_before(body, toks, index - 1, depth=1)
-                if ref is not None:
+                if ref is not None and _address(toks, ref):
+                    ref = None
+                if ref is not None and ref.kind == "name":
                     return ref
-            elif index == _previous_comma(toks, comma) and toks[index - 1].bare in ROLES:
-                inner = speaker_before(body, toks, comma - 1, depth=1)
-                if inner is not None and inner.kind == "name" and inner.start >= nxt.start:
+                if inner is not None:
+                    return inner
+                found = found or ref
+            elif inner is not None:
+                outer = speaker_before(body, toks, index - 1, depth=1)
+                if outer is None or outer.kind != "name" or toks[index - 1].bare in ROLES:
                     return inner
         index -= 1
+    return found
+
+
+def _address(toks: list[Token], ref: SpeakerRef) -> bool:
+    """True for a place inside an apposition ("…, of Raleigh, N.C., who …"): not the speaker."""
+    if ref.kind != "name":
+        return False
+    last = ref.mention.split()[-1]
+    if last.endswith(".") and last.rstrip(".").lower() not in ("jr", "sr"):
+        return True
+    before = [t for t in toks if t.end <= ref.start]
+    return bool(before) and before[-1].low in ("of", "from", "in")
+
+
+def _inner_name(body: str, toks: list[Token], left: int, comma: int) -> SpeakerRef | None:
+    """The name filling the whole segment ``toks[left + 1 : comma]`` ("…, Joe Kasper, said")."""
+    if comma - left < 2 or comma - left > 8:
+        return None
+    inner = speaker_before(body, toks, comma - 1, depth=1)
+    if inner is None or inner.kind != "name":
+        return None
+    lead = [t for t in toks[left + 1 : comma] if t.end <= inner.start]
+    words = [t for t in toks[left + 1 : comma] if t.start >= inner.start]
+    if len(words) < 2 or _address(toks, inner):
+        return None
+    if all(t.bare in TITLES or t.capitalised for t in lead):
+        return inner
     return None
 
 
@@ -153,6 +191,8 @@ def _lookback(toks: list[Token], first: int, words: frozenset[str]) -> int:
             return index
         if tok.capitalised or tok.text in PUNCT or tok.low in PREPOSITIONS | DETERMINERS:
             return -1
+        if tok.low in NP_STOP or tok.low == "what":
+            return -1
         index -= 1
     return -1
 
@@ -181,6 +221,8 @@ def speaker_before(body: str, toks: list[Token], last: int, depth: int = 0) -> S
     prep = _lookback(toks, first, PREPOSITIONS) if first else -1
     if first and toks[first - 1].low in PREPOSITIONS:
         prep = first - 1
+    if prep > 0 and toks[prep].low == "of" and toks[prep - 1].bare in TITLES:
+        prep = -1
     if prep >= 0:
         return _after_preposition(body, toks, prep, index)
     ref = from_run(body, toks, first, index)
@@ -188,6 +230,9 @@ def speaker_before(body: str, toks: list[Token], last: int, depth: int = 0) -> S
         det = _lookback(toks, first, DETERMINERS)
         if first and toks[first - 1].low in DETERMINERS:
             det = first - 1
+        if det < 0 and first == index and tok.bare in TITLE_SURNAMES:
+            text, start, end = mention_span(body, tok, tok)
+            return SpeakerRef("name", text, start, end, text, (), start, end)
         if det >= 0 and toks[det].low in _INDEFINITE:
             text, start, end = mention_span(body, toks[det], toks[index])
             return SpeakerRef("group", text, start, end, None, ref.titles)

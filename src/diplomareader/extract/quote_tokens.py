@@ -11,8 +11,9 @@ from diplomareader.extract.quote_lexicon import ABBREVIATIONS
 SpeakerKind = Literal["name", "pronoun", "role", "group"]
 """What a speaker phrase is: a name, a pronoun, a person by office, or an unnamed body."""
 
-TOKEN = re.compile(r"[^\W_](?:[\w’'\-]*\w)?\.?|[(),;:—–]|(?<=\s)-(?=\s)")
-"""Word tokens (keeping a trailing full stop for abbreviations) and the punctuation that matters."""
+TOKEN = re.compile(r"[^\W_](?:[\w’'\-]*\w)?\.?|[(),;:—–]|(?<=\s)-(?=\s)|(?<=\s-)-(?=\s)")
+"""Word tokens (keeping a trailing full stop for abbreviations) and the punctuation that matters
+(a spaced hyphen or double hyphen is a dash: one ``-`` token)."""
 
 _POSSESSIVE = re.compile(r"[’']s?$")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]?")
