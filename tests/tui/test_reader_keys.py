@@ -7,6 +7,7 @@ from pathlib import Path
 from diplomareader.search import Library
 from diplomareader.store.bookmarks import BookmarkStore
 from diplomareader.store.config import Config, load_config
+from diplomareader.tui.screens.bookmarks import BookmarksScreen
 from diplomareader.tui.screens.help import HelpScreen
 from diplomareader.tui.screens.main import MainScreen
 from tests.tui.conftest import LAVROV, AppFactory, screen_text, settle
@@ -296,3 +297,29 @@ async def test_reading_position_is_remembered(library: Library, make_reader: App
         assert screen.reader.cursor == cursor
         # Opened articles lose their unread marker.
         assert screen_text(app).count("●") == 1
+
+
+async def test_theme_chosen_in_the_app_is_remembered(
+    library: Library, make_reader: AppFactory, tmp_path: Path
+) -> None:
+    """A theme picked from the palette is written to the config file."""
+    app = make_reader(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.theme = "textual-light"
+        await pilot.pause()
+    assert load_config(tmp_path / "config.yaml").theme == "textual-light"
+
+
+async def test_empty_index_says_how_to_add_articles(
+    tmp_path: Path, make_reader: AppFactory
+) -> None:
+    """With nothing indexed the list explains what to do instead of staying blank."""
+    with Library(tmp_path / "empty-index") as library:
+        app = make_reader(library)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            assert "diplomareader ingest PATH" in screen_text(app)
+            await pilot.press("enter", "b", "y", "n", "right_square_bracket", "q", "o", "B")
+            await settle(pilot)
+            assert isinstance(app.screen, BookmarksScreen)

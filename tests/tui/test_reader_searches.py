@@ -63,7 +63,9 @@ async def test_delete_a_saved_search_and_undo(
         assert "UN (" not in screen_text(app)
         await pilot.press("u")
         await pilot.pause()
-        assert load_config(tmp_path / "config.yaml").saved_searches == (SavedSearch("UN", "entity:un"),)
+        assert load_config(tmp_path / "config.yaml").saved_searches == (
+            SavedSearch("UN", "entity:un"),
+        )
 
 
 async def test_the_mouse_opens_articles_and_moves_the_cursor(

@@ -163,6 +163,11 @@ class MainScreen(PassageActions):
         self.query_text = query
         self.total = total
         current = self.list_view.highlighted
+        self.list_view.empty_text = (
+            "Nothing matches this query."
+            if query.strip()
+            else "No articles yet: add some with  diplomareader ingest PATH  then press r."
+        )
         self.list_view.set_rows(rows, keep=keep or (current.id if current else None))
         self.reader.set_terms(query_terms(query))
         if result is not None and result.errors:
