@@ -118,8 +118,10 @@ class ArticleList(ScrollView, CommandBindings, can_focus=True):
         self.virtual_size = Size(self.size.width, len(rows))
         index = 0
         if keep is not None:
-            # Only look near the top: a linear scan of 100,000 rows would cost a keystroke.
-            for position in range(min(len(rows), 2000)):
+            # Only look near the top: rows of a large index load one by one from disk, and a
+            # long scan would cost more than a keystroke is allowed.
+            reach = 1000 if isinstance(rows, (list, tuple)) else 100
+            for position in range(min(len(rows), reach)):
                 if rows[position].id == keep:
                     index = position
                     break
