@@ -199,3 +199,51 @@ def test_unknown_town_in_a_known_state_is_a_place() -> None:
     town = _by_mention(entities, "Woodbridge, Virginia")
     assert town.kind == "place" and town.name == "Woodbridge"
     assert _by_mention(entities, "Virginia").name == "Virginia"
+
+
+@pytest.mark.parametrize(
+    ("body", "absent", "present"),
+    [
+        (
+            "They moved from Houthi-controlled Sana’a to Aden, SANA reported.",
+            ["Houthi-controlled"],
+            [("Houthi", "Houthis"), ("Sana’a", "Sanaa"), ("SANA", "SANA")],
+        ),
+        (
+            "He will designate Qatar as a Major Non-NATO Ally.",
+            ["Non-NATO Ally", "Major Non-NATO Ally"],
+            [("NATO", "NATO")],
+        ),
+        (
+            "Peace in the East and South China Seas matters.",
+            ["East and South"],
+            [("South China Seas", "South China Seas")],
+        ),
+        (
+            "He chairs the Alliance of Small Island Developing States this year.",
+            ["Island"],
+            [("Alliance of Small Island Developing States", None)],
+        ),
+        (
+            "Sullivan met Crown Prince Mohammed bin Salman on Monday.",
+            ["Mohammed"],
+            [("Mohammed bin Salman", None)],
+        ),
+        (
+            "Advisor Latifa Lyles, U.S. Equal Employment Opportunity Commission, spoke.",
+            ["Latifa Lyles, U.S."],
+            [("U.S. Equal Employment Opportunity Commission", None)],
+        ),
+    ],
+)
+def test_modifiers_and_shadowed_names(
+    body: str, absent: list[str], present: list[tuple[str, str | None]]
+) -> None:
+    entities = extract_entities(body)
+    _offsets_ok(body, entities)
+    texts = {m.text for e in entities for m in e.mentions}
+    for text in absent:
+        assert text not in texts
+    for text, name in present:
+        entity = _by_mention(entities, text)
+        assert name is None or entity.name == name

@@ -225,3 +225,38 @@ def test_nested_country_inside_an_organization() -> None:
     kazakhstan = _named(entities, "Kazakhstan")
     assert {m.text for m in kazakhstan.mentions} == {"Kazakh", "Republic of Kazakhstan"}
     _check_offsets(body, entities)
+
+
+def test_title_with_a_place_inside_joins_the_name() -> None:
+    body = "Speaking today, Minister for the Middle East Tobias Ellwood said it was vital."
+    entities = extract_entities(body)
+    ellwood = _find(entities, "Minister for the Middle East Tobias Ellwood")
+    assert ellwood.name == "Tobias Ellwood" and ellwood.kind == "person"
+    assert _find(entities, "Middle East").kind == "place"
+
+
+def test_a_title_inside_a_run_cuts_the_organisation_off() -> None:
+    body = (
+        "Today, Director of the National Economic Council Brian Deese and Secretary of "
+        "Transportation Pete Buttigieg met them with Office of Management and Budget "
+        "Director Shalanda Okoro."
+    )
+    entities = extract_entities(body)
+    texts = {m.text for e in entities for m in e.mentions}
+    assert not any(" and Secretary" in t for t in texts)
+    assert _find(entities, "Brian Deese").kind == "person"
+    assert _find(entities, "Pete Buttigieg").kind == "person"
+    assert _find(entities, "Office of Management and Budget").kind == "organization"
+    assert _named(entities, "Shalanda Okoro").kind == "person"
+
+
+def test_two_roles_joined_by_and_are_not_one_person() -> None:
+    body = "The Vice President and Prime Minister Netanyahu discussed the hostages."
+    entities = extract_entities(body)
+    _absent(entities, "Vice President and Prime Minister")
+    assert _find(entities, "Prime Minister Netanyahu").name == "Benjamin Netanyahu"
+
+
+def test_office_of_a_title_is_an_organisation() -> None:
+    entities = extract_entities("He works in the Office of the President of Kazakhstan.")
+    assert _find(entities, "Office of the President").kind == "organization"

@@ -45,7 +45,8 @@ def _as_text(value: Any) -> str | None:
     if value is None:
         return None
     if isinstance(value, list | tuple):
-        return ", ".join(str(v) for v in value if v) or None
+        parts = [text for text in (_as_text(v) for v in value) if text]
+        return ", ".join(parts) or None
     if isinstance(value, dict):
         return _as_text(value.get("name"))
     text = normalize_line(normalize_text(str(value)).replace("\n", " "))

@@ -24,6 +24,7 @@ from diplomareader.extract.entities_actors import acting, actor_entities
 from diplomareader.extract.entities_rules import Candidate, RunReader
 from diplomareader.extract.entities_tokens import CONNECTORS, runs, tokenize
 from diplomareader.extract.gazetteer import Gazetteer, default_gazetteer
+from diplomareader.extract.names import CYRILLIC_CAPITALS, russian_stem
 from diplomareader.model import Entity, EntityKind, Mention
 
 _PAREN_RE: Final = re.compile(r"\s*\(\s*")
@@ -143,6 +144,15 @@ def _link_roles(cands: list[Candidate], groups: _Groups) -> None:
             cand.kind = "person"
 
 
+def _inflected(cand: Candidate) -> int:
+    """How much longer a Cyrillic mention is than its stem: the nominative (Лавров) is preferred
+    to the other cases (Лаврова, Лавровым) as the name of an entity found in Russian text."""
+    text = cand.bare or cand.text
+    if not text or text[0] not in CYRILLIC_CAPITALS:
+        return 0
+    return sum(len(w) - len(russian_stem(w)) for w in text.split())
+
+
 def _canonical(members: list[Candidate]) -> tuple[str, EntityKind]:
     entry = next((c.entry for c in members if c.entry is not None), None)
     if entry is not None:
@@ -150,7 +160,7 @@ def _canonical(members: list[Candidate]) -> tuple[str, EntityKind]:
     kinds = Counter(c.kind for c in members if c.kind is not None)
     kind = min(kinds, key=lambda k: (-kinds[k], _KIND_ORDER[k]))
     named = [c for c in members if not c.role and c.link is None] or members
-    best = max(named, key=lambda c: (len(c.keys), not c.text.isupper(), -c.start))
+    best = max(named, key=lambda c: (len(c.keys), not c.text.isupper(), -_inflected(c), -c.start))
     return " ".join((best.bare or best.text).split()), kind
 
 

@@ -41,6 +41,10 @@ _PLACE_WORDS: Final = _SETTLEMENTS | words_of("river mountains valley dam desert
 """Lowercase place words that close a place name: "Anbar province", "the Tigris river"."""
 _LIST_NEXT: Final = re.compile(r"(?:,? and|,? or|,)(?: the)? [A-Z]|['’]s\b")
 """After "X, Y": a list goes on ("Homs, Hama and Idlib"), or Y owns something."""
+_PHRASE_END: Final = re.compile(
+    r"[,.;:)]|$|\s*\n| (?:and|or|in|on|at|to|for|from|with|who|which|where|is|was|has|had)\b"
+)
+"""What may follow "Woodbridge, Virginia" when an unknown name is read as a place."""
 _NEXT_WORDS: Final = re.compile(r"(?:['’]s)?((?: [a-z][a-z-]*){1,3})")
 
 
@@ -69,9 +73,16 @@ class ContextRules:
                     out.append(of)
             elif cand.kind == "person" and not cand.role:
                 found = self._ruler(cand)
-            elif cand.kind is None and not cand.role and not cand.sent_start:
+            elif cand.kind is None and not cand.role and not cand.sent_start and len(cand.keys) < 3:
                 # "Woodbridge, Virginia": an unknown name placed in a known country or state.
-                found = self._in_country(cand, cands[n + 1] if n + 1 < len(cands) else None)
+                nxt = cands[n + 1] if n + 1 < len(cands) else None
+                found = self._in_country(cand, nxt)
+                if (
+                    found is not None
+                    and nxt is not None
+                    and not _PHRASE_END.match(self.body, nxt.end)
+                ):
+                    found = None  # "Latifa Lyles, U.S. Equal Employment...": not a place
                 if found is not None:
                     cand.kind = found.kind = "place"
             else:

@@ -52,6 +52,10 @@ class Merger:
                     out[-1] = self._joined(prev, cand, "organization")
                     self._keep_nested(prev)
                     continue
+                if self._place_feature(prev, cand):
+                    out[-1] = self._joined(prev, cand, "place")
+                    self._keep_nested(prev)
+                    continue
                 if self._feature_place(prev, cand):
                     out[-1] = self._joined(prev, cand, "place")
                     continue
@@ -107,6 +111,17 @@ class Merger:
             and cand.kind is None
             and len(cand.keys) == 1
             and cand.text.lower() in self.words.org_tails
+        )
+
+    def _place_feature(self, prev: Candidate, cand: Candidate) -> bool:
+        """ "Mosul Dam", "South China Seas", "Kirkuk Province": a place and one place word."""
+        return (
+            prev.entry is not None
+            and prev.kind == "place"
+            and not prev.adjective
+            and cand.kind is None
+            and len(cand.keys) == 1
+            and cand.text.lower() in self.words.place_tails
         )
 
     @staticmethod
@@ -218,6 +233,29 @@ class Merger:
             first -= 1
         return first
 
+    def _title_through_place(self, out: list[Candidate]) -> int | None:
+        """First token of "Minister for the Middle East" when the place ends ``out``."""
+        if not out or out[-1].entry is None or out[-1].kind != "place" or out[-1].adjective:
+            return None
+        p = self._token_at(out[-1].start, after=True)
+        if p is None or p < 2:
+            return None
+        k = p - 1
+        if self.tokens[k].lower == "the":
+            k -= 1
+        if k < 1 or self.tokens[k].lower not in ("for", "of"):
+            return None
+        head = k - 1
+        tok = self.tokens[head]
+        if not (tok.cap and tok.lower.rstrip(".") in self.words.title_words):
+            return None
+        if any(
+            self.body[a.end : b.start] != " "
+            for a, b in zip(self.tokens[head:p], self.tokens[head + 1 : p + 1], strict=True)
+        ):
+            return None
+        return self._title_start(head)
+
     def _with_title(self, cand: Candidate, out: list[Candidate]) -> Candidate:
         """ "Minister Ellwood", "Lt. Gen. Stephen J. Townsend": the title is part of the mention."""
         t = self._token_at(cand.start, after=True)
@@ -225,7 +263,11 @@ class Merger:
             return cand
         first = self._title_start(t)
         if first == t:
-            return cand
+            through = self._title_through_place(out)
+            if through is None:
+                return cand
+            first = through
+            self._keep_nested(out.pop())
         start = self.tokens[first].start
         if out and out[-1].role and out[-1].start >= start:
             out.pop()
@@ -238,6 +280,9 @@ class Merger:
             and (self._attributive(out[-1]) or out[-1].kind == "organization")
         ):
             inner = out.pop()
+            if inner.entry is None and inner.kind == "organization":
+                inner.nested = True  # "Office of Management and Budget Director Shalanda Young"
+                self.nested.append(inner)
             self._keep_nested(inner)
             start = inner.start
         text = self.body[start : cand.end]

@@ -17,6 +17,7 @@ from diplomareader.extract.entities_context import ContextRules
 from diplomareader.extract.entities_merge import Merger
 from diplomareader.extract.entities_tokens import CONNECTORS, Token, line_starts
 from diplomareader.extract.entities_words import (
+    HYPHEN_PREFIXES,
     LONE_ORG_WORDS,
     MAX_TITLE_WORDS,
     NAME_ADJECTIVES,
@@ -27,7 +28,7 @@ from diplomareader.extract.entities_words import (
     rule_words,
 )
 from diplomareader.extract.gazetteer import Gazetteer
-from diplomareader.extract.names import fold_word
+from diplomareader.extract.names import CYRILLIC_CAPITALS, loose_key, word_key
 from diplomareader.model import EntityKind
 
 __all__ = ["Candidate", "RunReader"]
@@ -52,8 +53,13 @@ class RunReader(Merger, ContextRules):
     def _gaz_match(self, i: int, b: int) -> tuple[int, Candidate] | None:
         """The longest gazetteer phrase starting at token ``i`` of a run ending before ``b``."""
         toks = self.tokens
-        prefixes, phrases = self.gaz.prefixes, self.gaz.phrases
-        key = toks[i].key
+        cyrillic = toks[i].text[0] in CYRILLIC_CAPITALS
+        if cyrillic:
+            prefixes, phrases = self.gaz.cyrillic_prefixes, self.gaz.cyrillic_phrases
+            key = loose_key(toks[i].key)
+        else:
+            prefixes, phrases = self.gaz.prefixes, self.gaz.phrases
+            key = toks[i].key
         if key not in prefixes:
             return None
         best: tuple[int, Candidate] | None = None
@@ -64,7 +70,8 @@ class RunReader(Merger, ContextRules):
             if match is not None:
                 start, end = toks[i].start, last.bare_end
                 text = self.body[start:end]
-                if not match.exact or text in match.exact or text.rstrip(".") in match.exact:
+                match = match.resolve(text)
+                if match is not None:
                     keys = tuple(key.split())
                     cand = Candidate(
                         start, end, text, match.entry.kind, match.entry, match.adjective, keys
@@ -74,7 +81,7 @@ class RunReader(Merger, ContextRules):
             j += 1
             if j >= b or (last.possessive and last.lower not in POSSESSIVE_NAME_WORDS):
                 break
-            nxt = toks[j].key
+            nxt = loose_key(toks[j].key) if cyrillic else toks[j].key
             if nxt:
                 key = f"{key} {nxt}"
                 if key not in prefixes:
@@ -115,29 +122,25 @@ class RunReader(Merger, ContextRules):
         return self.merge(out)
 
     def _hyphen_parts(self, i: int) -> list[Candidate]:
-        """Places inside a hyphenated word: "Syria-Iraq", "US-led", "Iraqi-made"."""
+        """Places and bodies inside a hyphenated word: "Syria-Iraq", "US-led", "ISIL-held"."""
         tok = self.tokens[i]
         if "-" not in tok.text:
             return []
         out = []
         offset = tok.start
         for part in tok.text.split("-"):
-            match = self.gaz.phrases.get(fold_word(part))
-            if (
-                match is not None
-                and match.entry.kind == "place"
-                and part[:1].isupper()
-                and (not match.exact or part in match.exact)
-            ):
+            match = self.gaz.phrases.get(word_key(part))
+            match = match.resolve(part) if match is not None else None
+            if match is not None and match.entry.kind != "person" and part[:1].isupper():
                 out.append(
                     Candidate(
                         offset,
                         offset + len(part),
                         part,
-                        "place",
+                        match.entry.kind,
                         match.entry,
                         match.adjective,
-                        (fold_word(part),),
+                        (word_key(part),),
                         nested=True,
                     )
                 )
@@ -165,6 +168,7 @@ class RunReader(Merger, ContextRules):
         titled = False
         k = 0
         role: tuple[int, int] | None = None
+        roles: list[tuple[int, int]] = []
         # Leading function words, titles and connectors are not part of a name.
         while k < len(idx):
             tok = toks[idx[k]]
@@ -178,19 +182,24 @@ class RunReader(Merger, ContextRules):
                 break  # "National Coalition", "Federal Government"
             if tok.lower in CONNECTORS or tok.lower in self.words.not_names or not tok.cap:
                 titled = titled and tok.lower in ("the", "of")
+                if role is not None and tok.lower not in ("the", "of", "for"):
+                    roles.append(role)  # "the President and the Prime Minister": two roles
+                    role = None
                 k += 1
                 continue
             break
+        if role is not None:
+            roles.append(role)
         pieces = self._split([t for t in idx[k:]])
-        if not pieces and role is not None and not self.in_headline:
-            first, last = role
-            words = self.tokens[last].lower
-            if last > first or words in SINGLE_WORD_ROLES:
-                return [self._role(first, last)]
-            return []
+        if not pieces and roles and not self.in_headline:
+            return [
+                self._role(first, last)
+                for first, last in roles
+                if last > first or self.tokens[last].lower in SINGLE_WORD_ROLES
+            ]
         out = []
-        for n, piece in enumerate(pieces):
-            cand = self._classify(piece, titled and n == 0)
+        for n, (piece, after_title) in enumerate(pieces):
+            cand = self._classify(piece, after_title or (titled and n == 0))
             if cand is not None:
                 out.append(cand)
         return out
@@ -201,35 +210,56 @@ class RunReader(Merger, ContextRules):
         keys = tuple(t.lower.rstrip(".") for t in self.tokens[first : last + 1])
         return Candidate(start, end, self.body[start:end], None, keys=keys, role=True)
 
-    def _split(self, idx: list[int]) -> list[list[int]]:
-        """Cut a leftover stretch at connectors no head word licenses, possessives, titles."""
+    def _split(self, idx: list[int]) -> list[tuple[list[int], bool]]:
+        """Cut a leftover stretch at connectors no head word licenses, possessives, titles.
+
+        Returns the pieces, each with whether a title stood right before it ("Office of
+        Management and Budget Director Shalanda Young": the title cuts the organisation off).
+        """
         toks = self.tokens
-        pieces: list[list[int]] = []
+        pieces: list[tuple[list[int], bool]] = []
         cur: list[int] = []
         licensed = False
-        for pos, t in enumerate(idx):
+        after_title = False
+        pos = 0
+        while pos < len(idx):
+            t = idx[pos]
             tok = toks[t]
             low = tok.lower
+            pos += 1
             if cur and not tok.cap:
                 if low in NAME_PARTICLES_INNER or (
-                    licensed and low in CONNECTORS and not self._new_name_after(idx, pos)
+                    licensed and low in CONNECTORS and not self._new_name_after(idx, pos - 1)
                 ):
                     cur.append(t)
                     continue
-                pieces.append(cur)
-                cur = []
-                licensed = False
+                pieces.append((cur, after_title))
+                cur, licensed, after_title = [], False, False
                 continue
             if not tok.cap:
                 continue
+            if cur:
+                n = self._title_len(idx, pos - 1)
+                rest = pos - 1 + n
+                if (
+                    n
+                    and rest < len(idx)
+                    and toks[idx[rest]].cap
+                    and not self._org_ahead(idx[rest:])
+                ):
+                    pieces.append((cur, after_title))
+                    cur, licensed, after_title = [], False, True
+                    pos = rest
+                    continue
             if (
                 cur
-                and low in self.words.first_names
-                and not self._org_ahead(idx[pos:])
-                and not (len(cur) == 1 and toks[cur[0]].lower in self.words.first_names)
+                and self._first_name(tok)
+                and toks[cur[-1]].lower not in NAME_PARTICLES_INNER
+                and not self._org_ahead(idx[pos - 1 :])
+                and not (len(cur) == 1 and self._first_name(toks[cur[0]]))
             ):
-                pieces.append(cur)
-                cur = []
+                pieces.append((cur, after_title))
+                cur, licensed, after_title = [], False, False
             cur.append(t)
             if (
                 low in self.words.org_heads
@@ -238,12 +268,16 @@ class RunReader(Merger, ContextRules):
             ):
                 licensed = True
             if tok.possessive and low not in POSSESSIVE_NAME_WORDS:
-                pieces.append(cur)
-                cur = []
-                licensed = False
+                pieces.append((cur, after_title))
+                cur, licensed, after_title = [], False, False
         if cur:
-            pieces.append(cur)
-        return [self._trim(p) for p in pieces if self._trim(p)]
+            pieces.append((cur, after_title))
+        out = []
+        for piece, titled in pieces:
+            trimmed = self._trim(piece)
+            if trimmed:
+                out.append((trimmed, titled))
+        return out
 
     def _new_name_after(self, idx: list[int], pos: int) -> bool:
         """ "X and the Y", "X and Embassy of Y": a new name starts after this "and"."""
@@ -254,7 +288,14 @@ class RunReader(Merger, ContextRules):
 
     def _trim(self, piece: list[int]) -> list[int]:
         toks = self.tokens
+        headed = (
+            len(piece) > 2
+            and toks[piece[0]].lower in self.words.org_heads
+            and toks[piece[1]].lower in CONNECTORS
+        )
         while piece and (not toks[piece[-1]].cap or toks[piece[-1]].lower in self.words.not_names):
+            if headed and toks[piece[-1]].cap:
+                break  # "Office of the President", "Ministry of Foreign Affairs"
             piece = piece[:-1]
         while piece and (not toks[piece[0]].cap or toks[piece[0]].lower in self.words.not_names):
             if toks[piece[0]].lower in NAME_ADJECTIVES and self._org_ahead(piece[1:]):
@@ -275,8 +316,12 @@ class RunReader(Merger, ContextRules):
             toks[t].key for t in piece if toks[t].key and toks[t].lower not in self.words.particles
         )
         kind: EntityKind | None = None
+        if self._modifier(first) or all(
+            w in self.words.directions or w in CONNECTORS for w in words
+        ):
+            return Candidate(start, end, text, None, keys=keys)  # "East and South"
         if self.in_headline:
-            if len(piece) == 2 and words[0] in self.words.first_names and not titled:
+            if len(piece) == 2 and self._first_name(first) and not titled:
                 kind = "person"
             return Candidate(start, end, text, kind, keys=keys)
         lastw = words[-1].rstrip("'’").removesuffix("'s").removesuffix("’s")
@@ -293,11 +338,11 @@ class RunReader(Merger, ContextRules):
         elif len(piece) > 1 and lastw in self.words.place_tails:
             kind = "place"
         elif len(piece) > 1 and words[0] in self.words.place_heads and words[0] not in ("new",):
-            kind = None if words[0] in self.words.first_names else "place"
+            kind = None if self._first_name(first) else "place"
         if (
             kind is None
             and len(piece) > 1
-            and (words[0] in self.words.first_names or self._name_shaped(piece))
+            and (self._first_name(first) or self._name_shaped(piece))
         ):
             kind = "person"
         if kind is None and len(piece) == 1 and lastw in LONE_ORG_WORDS and not first.sent_start:
@@ -319,6 +364,22 @@ class RunReader(Merger, ContextRules):
             titled=titled,
             sent_start=len(piece) == 1 and first.sent_start,
         )
+
+    @staticmethod
+    def _modifier(tok: Token) -> bool:
+        """A hyphenated modifier, not a name: "Houthi-controlled", "Non-NATO", "Anti-ISIL"."""
+        if "-" not in tok.text:
+            return False
+        parts = tok.text.split("-")
+        if parts[0].lower() in HYPHEN_PREFIXES:
+            return True
+        return any(len(p) > 3 and p.islower() for p in parts[1:])
+
+    def _first_name(self, tok: Token) -> bool:
+        """A known first name; in Cyrillic, in any case (Иван, Ивана, Сергеем)."""
+        if tok.lower in self.words.first_names:
+            return True
+        return tok.text[0] in CYRILLIC_CAPITALS and loose_key(tok.key) in self.words.first_stems
 
     def _acronym(self, t: int) -> bool:
         """A capitalised abbreviation (``YPG``), not a word of a line written in capitals."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from diplomareader.extract.names import fold_word
+from diplomareader.extract.names import word_key
 
 TOKEN_RE: Final = re.compile(
     r"(?:[^\W\d_]\.){2,}"  # U.S., D.C., U.N.
@@ -62,10 +62,13 @@ class Token:
 
     @property
     def key(self) -> str:
-        """The transliteration-folding key of the word (see ``names.fold_word``)."""
+        """The transliteration-folding key of the word, Russian case endings dropped.
+
+        See ``names.word_key``.
+        """
         key = self._key
         if key is None:
-            key = self._key = fold_word(self.text)
+            key = self._key = word_key(self.text)
         return key
 
     @property

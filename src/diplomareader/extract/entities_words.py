@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from diplomareader.extract.gazetteer import Gazetteer
+from diplomareader.extract.names import fold_word, loose_key
 
 
 def words_of(text: str) -> frozenset[str]:
@@ -39,6 +40,8 @@ NAME_ADJECTIVES: Final = words_of(
 )
 """Words that are no name on their own but open one before an organisation word ("National
 Coalition", "Federal Government", "Royal Air Force")."""
+HYPHEN_PREFIXES: Final = words_of("non anti pro post pre ex neo counter inter intra trans")
+"""Prefixes that make a modifier of the name after them ("Non-NATO", "Anti-ISIL")."""
 FEATURE_HEADS: Final = words_of("mount mt lake wadi jebel jabal cape camp fort jisr ras")
 """Words that make a new place of the place they precede ("Mount Sinjar")."""
 LONE_ORG_WORDS: Final = words_of(
@@ -69,6 +72,8 @@ class RuleWords:
     place_heads: frozenset[str]
     place_preps: frozenset[str]
     first_names: frozenset[str]
+    first_stems: frozenset[str]
+    """``loose_key`` of every first name, to recognise Cyrillic ones in any case."""
     speech_verbs: frozenset[str]
     not_names: frozenset[str]
     particles: frozenset[str]
@@ -98,6 +103,7 @@ def rule_words(gaz: Gazetteer) -> RuleWords:
         place_heads=get("place_heads"),
         place_preps=get("place_prepositions"),
         first_names=get("first_names"),
+        first_stems=frozenset(loose_key(fold_word(n)) for n in get("first_names")),
         speech_verbs=get("speech_verbs"),
         not_names=get("not_names"),
         particles=get("name_particles"),

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -33,7 +33,7 @@ from typing import Any, Final, cast
 
 import yaml
 
-from diplomareader.extract.names import fold_word
+from diplomareader.extract.names import loose_key, word_key
 from diplomareader.model import EntityKind, InputError
 
 log = logging.getLogger(__name__)
@@ -83,6 +83,15 @@ class Match:
     """If not empty, the surface forms the text must show exactly (capitalised abbreviations)."""
     people: bool = False
     """The phrase names the entry's people ("Syrians"): the country acting, not the place."""
+    otherwise: Match | None = None
+    """For an exact-only form: what the phrase means when written otherwise (``SANA`` the
+    agency, ``Sana'a`` the city)."""
+
+    def resolve(self, text: str) -> Match | None:
+        """The match that ``text`` (the phrase as written) stands for, if any."""
+        if not self.exact or text in self.exact or text.rstrip(".") in self.exact:
+            return self
+        return self.otherwise.resolve(text) if self.otherwise is not None else None
 
 
 def people_forms(entry: GazEntry) -> list[str]:
@@ -101,8 +110,17 @@ def people_forms(entry: GazEntry) -> list[str]:
 
 
 def phrase_key(text: str) -> str:
-    """The lookup key of a phrase: the folded keys of its words joined by spaces."""
-    keys = (fold_word(w) for w in text.replace("’", "'").split())
+    """The lookup key of a phrase: the keys of its words (``names.word_key``: folded spelling,
+    Russian case endings dropped from Cyrillic names) joined by spaces."""
+    keys = (word_key(w) for w in text.replace("’", "'").split())
+    return " ".join(k for k in keys if k)
+
+
+def cyrillic_key(text: str) -> str:
+    """The key under which a name written in Cyrillic finds a phrase: each word's key without
+    its case ending and final vowels (``names.loose_key``), so that Койшибаевой (Cyrillic text)
+    finds Qoishybayeva and Москвы finds Moskva as well as Москва."""
+    keys = (loose_key(word_key(w)) for w in text.replace("’", "'").split())
     return " ".join(k for k in keys if k)
 
 
@@ -123,6 +141,9 @@ class Gazetteer:
     phrases: dict[str, Match] = field(default_factory=dict)
     prefixes: set[str] = field(default_factory=set)
     """Every word-boundary prefix of every phrase key (to stop a lookup early)."""
+    cyrillic_phrases: dict[str, Match] = field(default_factory=dict)
+    """The same phrases under ``cyrillic_key``: what a name written in Cyrillic is looked up by."""
+    cyrillic_prefixes: set[str] = field(default_factory=set)
     lexicon: dict[str, set[str]] = field(default_factory=dict)
     cache: dict[str, object] = field(default_factory=dict)
     """Structures derived from the word lists (rebuilt after any change)."""
@@ -152,12 +173,25 @@ class Gazetteer:
         if not key:
             return
         exact = frozenset({form}) if _is_abbreviation(form) else frozenset()
+        loose = cyrillic_key(form)
+        if loose and (override or loose not in self.cyrillic_phrases):
+            self.cyrillic_phrases[loose] = Match(entry, adjective, exact, people)
+            words = loose.split()
+            for n in range(1, len(words) + 1):
+                self.cyrillic_prefixes.add(" ".join(words[:n]))
         old = self.phrases.get(key)
         if old is not None and not override:
             if old.entry is entry and not people:
                 # Same entity: a case-insensitive form wins over an exact-only one.
                 merged = old.exact | exact if (old.exact and exact) else frozenset()
                 self.phrases[key] = Match(entry, old.adjective and adjective, merged)
+            elif (
+                old.entry is not entry and old.otherwise is None and bool(old.exact) != bool(exact)
+            ):
+                # "SANA" (exact) and "Sana'a" (any case) share a key: keep both.
+                new = Match(entry, adjective, exact, people)
+                exact_one, other = (old, new) if old.exact else (new, old)
+                self.phrases[key] = replace(exact_one, otherwise=other)
             return
         self.phrases[key] = Match(entry, adjective, exact, people)
         words = key.split()

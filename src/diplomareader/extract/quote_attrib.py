@@ -148,7 +148,7 @@ def after_quote(body: str, close: int, limit: int) -> Attribution | None:
     lead = _LEAD.match(body, close + 1, limit)
     start = lead.end() if lead else close + 1
     dash = bool(lead and lead.group(1))
-    toks = tokens(body, start, limit)[:_STOP_AFTER_QUOTE]
+    toks = tokens(body, start, limit, most=_STOP_AFTER_QUOTE)
     if not toks:
         return None
     past = cue_at(toks, 0, weak=False)

@@ -160,8 +160,8 @@ def _scan(
             continue
         family = _FAMILY[mark]
         if open_pos < 0:
-            if family == "single" and not single:
-                continue
+            if (family == "single" and not single) or mark not in _CLOSERS:
+                continue  # a mark that only closes ("」", "’") opens nothing
             if mark in "”»" and not _can_open(body, pos):
                 continue
             if _can_open(body, pos):

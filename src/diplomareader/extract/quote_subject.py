@@ -64,7 +64,7 @@ def _verb_like(tok: Token) -> bool:
 
 def sentence_subject(body: str, start: int, end: int) -> SpeakerRef | None:
     """The subject of the sentence ``body[start:end]`` when a verb follows it, else None."""
-    toks = tokens(body, start, end)[:60]
+    toks = tokens(body, start, end, most=60)
     begin = _skip_intro(toks)
     if begin >= len(toks):
         return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 from typing import Literal
 
 from diplomareader.extract.quote_lexicon import ABBREVIATIONS
@@ -99,9 +100,10 @@ class SpeakerRef:
     """End offset of the name itself."""
 
 
-def tokens(body: str, start: int, end: int) -> list[Token]:
-    """Word tokens of ``body[start:end]`` with absolute offsets."""
-    return [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(body, start, end)]
+def tokens(body: str, start: int, end: int, most: int | None = None) -> list[Token]:
+    """Word tokens of ``body[start:end]`` with absolute offsets (the first ``most`` only)."""
+    matches = islice(TOKEN.finditer(body, start, end), most)
+    return [Token(m.group(), m.start(), m.end()) for m in matches]
 
 
 def norm_title(word: str) -> str:

@@ -9,6 +9,7 @@ drop scare quotes and titles of works. Pure string work: no model, no network.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -65,7 +66,14 @@ def _block_quotes(
     body: str, paragraphs: list[tuple[int, int]], spans: list[QuotedSpan]
 ) -> list[_Candidate]:
     """Paragraphs without marks introduced by a colon lead-in ("Tokayev had said:")."""
-    quoted = {_paragraph_of(paragraphs, s.start) for s in spans}
+    quoted = {  # every paragraph a quote covers (one may run on from the paragraph before)
+        n
+        for s in spans
+        for n in range(
+            _paragraph_of(paragraphs, s.start),
+            _paragraph_of(paragraphs, max(s.start, s.end - 1)) + 1,
+        )
+    }
     found = []
     for index in range(1, len(paragraphs)):
         start, end = paragraphs[index]
@@ -83,6 +91,7 @@ def _block_quotes(
 
 def _attribute(body: str, paragraphs: list[tuple[int, int]], cands: list[_Candidate]) -> None:
     """Attribute each candidate from its own sentence, or from a colon lead-in before it."""
+    by_end = sorted((c.span.end, c.span.start) for c in cands)
     for index, cand in enumerate(cands):
         if cand.attribution is not None:
             continue
@@ -111,7 +120,7 @@ def _attribute(body: str, paragraphs: list[tuple[int, int]], cands: list[_Candid
             attribution = colon_lead_in(body, *paragraphs[cand.para - 1])
             if attribution is not None:
                 attribution = Attribution(attribution.speaker, attribution.cue, "colon")
-        cand.sentence = _sentence_start(body, p_start, open_pos, cands)
+        cand.sentence = _sentence_start(body, p_start, open_pos, by_end)
         cand.attribution = attribution
     _share_forward(cands)
     for index, cand in enumerate(cands):
@@ -121,11 +130,20 @@ def _attribute(body: str, paragraphs: list[tuple[int, int]], cands: list[_Candid
             cand.attribution = _from_sentence(body, cand.sentence, cand.span.start - 1, prev, att)
 
 
-def _sentence_start(body: str, p_start: int, open_pos: int, cands: list[_Candidate]) -> int:
-    """Start of the sentence holding ``open_pos`` (sentence ends inside quotes do not count)."""
-    inside = [(c.span.start, c.span.end) for c in cands if p_start <= c.span.end < open_pos]
-    for brk in reversed(sentence_breaks(body, p_start, open_pos)):
-        if not any(s <= brk <= e + 1 for s, e in inside):
+_LOOK_BACK = 2000
+"""How far back a sentence start is looked for: further, a paragraph of many quotes took time
+quadratic in their number (minutes for a few thousand)."""
+
+
+def _sentence_start(body: str, p_start: int, open_pos: int, by_end: list[tuple[int, int]]) -> int:
+    """Start of the sentence holding ``open_pos`` (sentence ends inside quotes do not count).
+
+    ``by_end`` holds ``(end, start)`` of every candidate, sorted."""
+    lo = max(p_start, open_pos - _LOOK_BACK)
+    first = bisect_left(by_end, (lo, -1))
+    inside = by_end[first : bisect_left(by_end, (open_pos, -1), first)]
+    for brk in reversed(sentence_breaks(body, lo, open_pos)):
+        if brk > lo and not any(s <= brk <= e + 1 for e, s in inside):
             return brk
     return p_start
 

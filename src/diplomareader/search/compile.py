@@ -242,7 +242,7 @@ class Compiler:
             except ImportError:
                 return None, ""
             if not keys:
-                return None, ""
+                return self.word(node, negated=False)  # reports why
             index_field = "speakers" if fieldname == "speaker" else "entities"
             head, last = keys[:-1], keys[-1]
             exps = self.expand(index_field, last, len(last) >= MIN_PREFIX)
@@ -256,21 +256,22 @@ class Compiler:
         if fieldname in ("source", "author"):
             terms = plain_terms(node.text)
             if not terms:
-                return None, ""
+                return self.word(node, negated=False)  # reports why
             exps = self.expand(fieldname, terms[-1], len(terms[-1]) >= MIN_PREFIX)
             field_alts = [wq.Term(fieldname, t) for t in exps]
             q = _and([*(wq.Term(fieldname, t) for t in terms[:-1]), _or(field_alts)])
             return q, f"{fieldname}:{' '.join(terms)}*"
         words = [t.text for t in _PLAIN(node.text)]  # type: ignore[operator]
         if not words:
-            return None, ""
+            return self.word(node, negated=False)  # reports why
         complete = [s for w in words[:-1] for s in stems(w)]
         last = words[-1]
         fields = ("title", "body") if fieldname is None else (fieldname,)
         exps = self.expand_stemmed(last)
         if not exps:
             if len(last) < MIN_PREFIX:
-                return self.word(node, negated=False) if not complete else (None, "")
+                # Too short to expand: search it as typed (never drop the clause silently).
+                return self.word(node, negated=False)
             return wq.NullQuery, f"{typed}*"
         self.marks.stems.update(complete + exps)
         self.marks.prefixes.add(last)
