@@ -15,6 +15,7 @@ from textual.message import Message
 from diplomareader.model import Article, InputError, Quote, RelatedQuote
 from diplomareader.store.bookmarks import Bookmark, StoreError
 from diplomareader.tui.screens.main_parts import MainParts
+from diplomareader.tui.textlayout import truncate
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,7 @@ class BookmarkActions(MainParts):
         self.bookmarks_changed()
         words = len(bookmark.text.split())
         self.notify(
-            f"{words} words of “{article.title[:40]}”. Press b again for a note and tags.",
+            f"{words} words of “{truncate(article.title, 40)}”. Press b again for a note and tags.",
             title="Bookmarked",
             timeout=4,
         )
