@@ -207,3 +207,223 @@ def test_dash_byline_after_a_full_stop() -> None:
     """ "“….” ― Name" under a quote is its attribution even after a sentence-final stop."""
     body = "“The ceasefire must hold. Everyone loses otherwise.” ― Aigerim Bekova"
     assert _speakers(body) == ["Aigerim Bekova"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Kaja Kallas responded to the question on Facebook writing, “Yes, I will.”",
+        "Kaja Kallas, herself a critic, drew boos upon saying, “The sanctions are working.”",
+        "Kaja Kallas emailed supporters saying: “The struggle continues.”",
+        "“Nothing can be done,” Kaja Kallas said before adding: “Maybe something can.”",
+    ],
+)
+def test_participle_cues_after_an_object_or_a_linking_word(body: str) -> None:
+    """ "on Facebook writing", "upon saying", "supporters saying", "before adding"."""
+    assert set(_speakers(body)) == {"Kaja Kallas"}
+
+
+def test_a_cue_ending_the_sentence_without_a_subject_does_not_introduce_the_quote() -> None:
+    """ "… if asked. “…”" — "asked." has no subject; the quote carries the last speaker."""
+    body = (
+        "John Bolton said he would bring his expertise to the administration if asked. "
+        "“I am going to support him.”"
+    )
+    assert _speakers(body) == ["John Bolton"]
+
+
+def test_named_cue_ending_the_sentence_introduces_the_next_quote() -> None:
+    """ "…, Mr X says. “…”" — the quote that follows is still X's."""
+    body = (
+        "The union will watch the case closely, Mat dos Santos says. "
+        "“If the government is allowed to cherry-pick our statements, we all lose.”"
+    )
+    assert _speakers(body) == ["Mat dos Santos"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"Let me make it clear," Senate Majority Leader Mitch McConnell, R-Ky., said.',
+        '"Let me make it clear," said Sen. Mitch McConnell, R-Ky.',
+    ],
+)
+def test_party_and_state_tag_between_commas(body: str) -> None:
+    """ "X, R-Ky., said" skips the tag."""
+    assert _speakers(body) == ["Mitch McConnell"]
+
+
+def test_another_is_not_a_name() -> None:
+    """ "Another featured …" opens a sentence with a determiner, not a speaker's name."""
+    body = "Another featured five photos telling “the story of how they met in college.”"
+    assert _speakers(body) == [None]
+
+
+def test_name_before_a_dashed_apposition() -> None:
+    """ "X — tipped as a running mate — told Fox News that “…”"."""
+    body = (
+        "On Friday, Gingrich — tipped by Newsmax as the leading choice for running mate — "
+        "told Bill O’Reilly of Fox News that “you have to look at it very seriously.”"
+    )
+    assert _speakers(body) == ["Gingrich"]
+
+
+def test_name_inside_a_dashed_apposition_of_a_role() -> None:
+    """ "A former candidate -- John McCain, who lost in 2008 -- said"."""
+    body = (
+        '"He offered no changes," a former presidential candidate -- John McCain, who lost '
+        "the 2008 election -- said."
+    )
+    assert _speakers(body) == ["John McCain"]
+
+
+def test_participle_right_after_a_quote_is_not_an_inverted_cue() -> None:
+    """ "“…,” telling Fox 35 that …": Fox 35 is who was told, the subject spoke."""
+    body = (
+        "The Trayvon Martin Foundation would not address “that person,” telling Fox 35 that "
+        "it is focused on “ending senseless gun violence.”"
+    )
+    assert _speakers(body)[-1] == "Trayvon Martin Foundation"
+
+
+def test_capitalised_sentence_of_names_is_a_quote_not_a_title() -> None:
+    """ "“That’s Jeb Bush and Marco Rubio.”" after a quote is a sentence, not a title."""
+    body = (
+        "“Two people have the knowledge to do that,” said Rick Wilson, a strategist. "
+        "“That’s Jeb Bush and Marco Rubio.”"
+    )
+    assert _speakers(body) == ["Rick Wilson", "Rick Wilson"]
+
+
+def test_title_inside_a_sentence_is_still_dropped() -> None:
+    """ "named “Game of Thrones” as his favourite" stays a title."""
+    body = "Ted Cruz named “Game of Thrones” and “Breaking Bad” as his favourite shows."
+    assert _speakers(body) == []
+
+
+def test_left_mark_followed_by_a_space_still_opens() -> None:
+    """ "saying, “ you have to…”" — a stray space after the opening mark."""
+    body = "The ad cuts to footage of Donald Trump saying, “ you have to give them a path.”"
+    quotes = extract_quotes(body)
+    assert [q.text for q in quotes] == ["you have to give them a path."]
+    assert quotes[0].speaker == "Donald Trump"
+
+
+def test_headline_with_a_byline_is_not_a_quote() -> None:
+    """ "—“Museum to close,” by Times' Ben Sisario: “…”" — the headline is a title."""
+    body = (
+        "FAREWELL—“The Living Room to close at the end of December,” by Times' Ben Sisario: "
+        "“The nightclub gave an early start to many singers.”"
+    )
+    assert [q.text for q in extract_quotes(body)] == [
+        "The nightclub gave an early start to many singers."
+    ]
+
+
+def test_by_after_a_partial_quote_is_not_a_byline() -> None:
+    """ "“may have violated the law” by calling …" keeps the quote."""
+    body = "Harry Reid said Trump “may have violated the law” by calling on Russia to hack."
+    assert _speakers(body) == ["Harry Reid"]
+
+
+def test_qualified_role_takes_the_person_named_with_that_place() -> None:
+    """ "the Florida senator" is the senator named with Florida, not the last senator named."""
+    body = (
+        "Marco Rubio (R-Fla.) spoke in Iowa. He appeared with Sen. Joni Ernst, R-Iowa, at a "
+        "rally. The Florida senator told reporters that “we will see a week from tonight.”"
+    )
+    assert _speakers(body) == ["Marco Rubio"]
+
+
+def test_qualified_role_with_a_two_word_place() -> None:
+    """ "the New Jersey governor" matches "New Jersey Gov. X", not a New York congressman."""
+    body = (
+        "New Jersey Gov. Chris Christie and Rep. Peter King of New York spoke on Monday. "
+        "“It starts to pay off,” the New Jersey governor said."
+    )
+    assert _speakers(body) == ["Chris Christie"]
+
+
+def test_role_prefers_the_titled_person_who_spoke() -> None:
+    """ "The president" after "… with World Bank President X" is the president who spoke."""
+    body = (
+        "“This agreement is our best chance,” President Barack Obama said after a game of golf "
+        "with World Bank President Jim Yong Kim. The president also said that he imagined "
+        "“a quiet sunset” with his grandchildren."
+    )
+    assert _speakers(body) == ["Barack Obama", "Barack Obama"]
+
+
+def test_resolved_role_is_remembered_for_a_later_role() -> None:
+    """ "the Vermont senator" then "the senator": one person, though no "Sen." title was seen."""
+    body = (
+        "Bernie Sanders of Vermont spoke to CNN. “Not a serious candidate,” the Vermont "
+        "senator said. “That would be you?” Gloria Borger asked. “That would be me, yes,” "
+        "the senator said."
+    )
+    assert _speakers(body) == ["Bernie Sanders", "Gloria Borger", "Bernie Sanders"]
+
+
+@pytest.mark.parametrize("noun", ["man", "woman"])
+def test_the_man_or_woman_is_not_a_named_speaker(noun: str) -> None:
+    """ "a young woman asked … “…,” the woman said" stays unnamed, not the last named person."""
+    body = (
+        f"At a town hall, Hillary Clinton took questions. A young {noun} asked about the "
+        f"allegations. “Should we believe them as well?” the {noun} said."
+    )
+    assert _speakers(body) == [None]
+
+
+def test_two_titles_joined_by_and_before_a_name() -> None:
+    """ "former Pennsylvania Gov. and DNC Chairman Ed Rendell" is Ed Rendell."""
+    body = (
+        "Jim Doyle spoke first. “He is reprising that role,” said former Pennsylvania Gov. and "
+        "Democratic National Committee Chairman Ed Rendell."
+    )
+    assert _speakers(body) == ["Ed Rendell"]
+
+
+def test_title_surname_before_an_of_phrase() -> None:
+    """ "said Representative Peter T. King of New York" is King, not a role."""
+    body = "“It will not be easy,” said Representative Peter T. King of New York."
+    assert _speakers(body) == ["Peter T. King"]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("“We agree,” Angela Merkel of Germany said.", "Angela Merkel"),
+        ("“We agree,” said Sen. Ben Cardin of Maryland.", "Ben Cardin"),
+        ("“Growth will slow,” said Holger Schmieding of Berenberg.", "Holger Schmieding"),
+        ("“We agree,” the Ministry of Foreign Affairs said.", "Ministry of Foreign Affairs"),
+    ],
+)
+def test_of_phrase_after_a_person_is_not_part_of_the_name(body: str, speaker: str) -> None:
+    """ "X of Germany" is X; "Ministry of Foreign Affairs" stays one body."""
+    assert _speakers(body) == [speaker]
+
+
+def test_quote_paragraph_after_a_paragraph_about_a_person() -> None:
+    """A quote standing alone after "X praised …" (no speech verb) is X's."""
+    body = (
+        "Kazakhstan hosted the summit on Monday.\n\n"
+        "Mukhtar Tileuberdi praised the organisers and their work on the transit corridor.\n\n"
+        "“We need partners who cut through the bureaucracy and bring people together.”"
+    )
+    assert _speakers(body) == ["Mukhtar Tileuberdi"]
+
+
+def test_quote_paragraph_after_a_heading_like_line_has_no_speaker() -> None:
+    """ "Transcript as follows:" is not a person; the quote below keeps no speaker."""
+    body = "Transcript as follows:\n\n“Tonight we arrived in Astana and went to a restaurant.”"
+    assert _speakers(body) == [None]
+
+
+def test_dash_byline_in_the_paragraph_under_the_quote() -> None:
+    """A quote paragraph, then "- Name." on its own line (fact-check layout)."""
+    body = (
+        "“Almost all new income is going to the top 1 percent.”\n\n"
+        "- Bernie Sanders.\n\n"
+        "The claim is broadly accurate."
+    )
+    assert _speakers(body) == ["Bernie Sanders"]

@@ -11,112 +11,28 @@ quotes and the sentence subject are decided by the caller.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from diplomareader.extract.quote_cues import Attribution, cue_at, cue_text, sentence_breaks
 from diplomareader.extract.quote_lexicon import (
     AUX_WORDS,
     CLAUSE_END_AFTER_CUE,
-    CUE_PARTICLES,
     CUE_VERBS,
     DETERMINERS,
-    GROUP_NOUNS,
-    NOUN_LIKE_CUES,
     NP_STOP,
     PREPOSITIONS,
     PRONOUNS,
-    ROLE_NOUNS,
     TITLES,
     WEAK_CUES,
 )
-from diplomareader.extract.quote_speaker import speaker_after, speaker_before
-from diplomareader.extract.quote_tokens import SpeakerRef, Token, is_abbreviation, tokens
+from diplomareader.extract.quote_speaker import from_run, name_run, speaker_after, speaker_before
+from diplomareader.extract.quote_tokens import SpeakerRef, Token, tokens
 
-_SENTENCE_END = re.compile(r"([.!?…])[\"”’»)]*\s+(?=[\"“‘«(]?[A-Z0-9])")
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
 _LEAD = re.compile(r"[\s,]*(?:(—|–|--|-|―)\s*)?")
 _TAIL_WORDS = frozenset({"in", "on", "at", "to", "during", "after", "before", "while", "from"})
-_NOUN_BEFORE = frozenset({"the", "a", "an", "this", "that", "his", "her", "its", "their", "our"})
-_NEEDS_PARTICLE = frozenset(
-    {"point", "points", "pointed", "went", "shot", "fired", "hit", "put", "puts"}
-)
 _CLAUSE_WORDS = NP_STOP - AUX_WORDS
 """Relatives and conjunctions: another clause between a quote and a cue ("“…” and X vowed")."""
 _STOP_AFTER_QUOTE = 30
 """How many tokens after a quote can hold its attribution."""
-
-
-@dataclass(frozen=True)
-class Attribution:
-    """Who said a quote, and how the attribution was found."""
-
-    speaker: SpeakerRef | None
-    cue: str | None
-    how: str
-    """``after``, ``before``, ``colon``, ``dash``, ``according``, ``participle``, ``subject``,
-    ``carry``."""
-
-
-def sentence_breaks(body: str, start: int, end: int) -> list[int]:
-    """Offsets in ``body[start:end]`` where a new sentence starts."""
-    breaks = []
-    for match in _SENTENCE_END.finditer(body, start, end):
-        if match.group(1) == ".":
-            word = _WORD_BEFORE.search(body, max(start, match.start() - 20), match.start() + 1)
-            if word and is_abbreviation(word.group(1)):
-                continue
-        breaks.append(match.end())
-    return breaks
-
-
-def cue_at(toks: list[Token], index: int, weak: bool) -> int:
-    """Index just past the cue at ``toks[index]`` (with its particle), or -1 when it is none."""
-    low = toks[index].low
-    if low not in CUE_VERBS and low not in CUE_PARTICLES:
-        return -1
-    if index and (toks[index - 1].possessive or toks[index - 1].low in _NOUN_BEFORE):
-        return -1
-    if index and toks[index - 1].low == "to" and low not in CUE_PARTICLES:
-        return -1
-    if low in NOUN_LIKE_CUES and not _verb_use(toks, index):
-        return -1
-    if low.startswith("continu") and index + 1 < len(toks) and toks[index + 1].low == "to":
-        return -1
-    particles = CUE_PARTICLES.get(low)
-    if not weak and low in WEAK_CUES and not particles:
-        return -1
-    if particles:
-        if index + 1 < len(toks) and toks[index + 1].low in particles:
-            if low == "went":
-                if index + 2 < len(toks) and toks[index + 2].low == "to":
-                    has_cue = index + 3 < len(toks) and toks[index + 3].low in CUE_VERBS
-                    return index + 4 if has_cue else -1
-                if index + 2 < len(toks) and toks[index + 2].low in ("about", "with"):
-                    return -1
-            return index + 2
-        if low in _NEEDS_PARTICLE:
-            return -1
-    if toks[index].capitalised and index > 0 and toks[index - 1].text not in ",;:—–-":
-        return -1
-    return index + 1
-
-
-def _verb_use(toks: list[Token], index: int) -> bool:
-    """Whether a cue that is also a noun ("state", "call") is used as a verb here."""
-    if index + 1 < len(toks) and toks[index + 1].low in ("that", ",", ":"):
-        return True
-    if index == 0:
-        return False
-    prev = toks[index - 1]
-    if prev.low in PRONOUNS or prev.low in AUX_WORDS:
-        return True
-    if prev.capitalised:
-        return prev.bare not in TITLES and not prev.text[0].isdigit()
-    return prev.bare in ROLE_NOUNS or prev.bare in GROUP_NOUNS
-
-
-def cue_text(body: str, toks: list[Token], index: int, past: int) -> str:
-    """The cue words ``toks[index:past]`` as written."""
-    return body[toks[index].start : toks[past - 1].end].rstrip(".")
 
 
 def _covers(ref: SpeakerRef, toks: list[Token]) -> bool:
@@ -152,7 +68,7 @@ def after_quote(body: str, close: int, limit: int) -> Attribution | None:
     if not toks:
         return None
     past = cue_at(toks, 0, weak=False)
-    if past > 0:
+    if past > 0 and not toks[0].low.endswith("ing"):
         ref = speaker_after(body, toks, past)
         if ref is not None:
             return Attribution(ref, cue_text(body, toks, 0, past), "after")
@@ -270,11 +186,24 @@ def _later_in_sentence(body: str, toks: list[Token]) -> Attribution | None:
     return None
 
 
-def _participle(toks: list[Token], index: int) -> bool:
-    """True for ", saying" / "by calling": a cue whose subject is the main clause's."""
+def _participle(toks: list[Token], index: int, ref: SpeakerRef | None = None) -> bool:
+    """True for ", saying" / "by calling": a cue whose subject is the main clause's.
+
+    Also "upon saying", "before adding", and an -ing cue after an object with no subject of
+    its own ("emailed supporters saying", "responded on Facebook writing").
+    """
     if not toks[index].low.endswith("ing"):
         return False
-    return index == 0 or toks[index - 1].text in ",;—–-" or toks[index - 1].low == "by"
+    if index == 0 or toks[index - 1].text in ",;—–-" or toks[index - 1].low in _ING_LINKS:
+        return True
+    if ref is None:
+        return True
+    before = [t for t in toks[:index] if t.end <= ref.start]
+    return ref.kind == "name" and bool(before) and before[-1].low in PREPOSITIONS - {"of"}
+
+
+_ING_LINKS = frozenset({"by", "upon", "on", "after", "before", "while", "when", "without"})
+"""Words that tie an -ing cue to the main clause's subject ("upon saying", "before adding")."""
 
 
 def _document(ref: SpeakerRef | None) -> bool:
@@ -301,9 +230,13 @@ def before_quote(body: str, lo: int, open_pos: int) -> Attribution | None:
             continue
         cue = cue_text(body, toks, index, past)
         ref = speaker_before(body, toks, index - 1) if index else None
+        if ref is None and toks[index].low.endswith("ing"):
+            ref = _gerund_subject(body, toks, index)
+        if toks[past - 1].final and (ref is None or ref.kind not in ("name", "pronoun")):
+            continue
         coordinated = ref is None and index > 0 and toks[index - 1].low in ("and", "but", "then")
         document = _document(ref) and toks[index].low.endswith("ing")
-        if _participle(toks, index) or document or coordinated:
+        if _participle(toks, index, ref) or document or coordinated:
             earlier = before_quote(body, lo, toks[index].start) if index else None
             if earlier is not None and earlier.speaker is not None:
                 return Attribution(earlier.speaker, cue, "before")
@@ -316,6 +249,16 @@ def before_quote(body: str, lo: int, open_pos: int) -> Attribution | None:
         if all(t.text in ",:;—–-" or t.low == "that" for t in toks[past:]):
             return Attribution(None, cue, "unresolved")
     return _transcript(body, toks)
+
+
+def _gerund_subject(body: str, toks: list[Token], index: int) -> SpeakerRef | None:
+    """ "footage of Trump saying “…”": the name after "of" speaks the -ing cue."""
+    last = index - 1
+    first = name_run(toks, last) if last >= 0 else 0
+    if first > last or first == 0 or toks[first - 1].low != "of":
+        return None
+    ref = from_run(body, toks, first, last)
+    return ref if ref is not None and ref.kind == "name" else None
 
 
 def _new_clause(toks: list[Token], past: int) -> bool:

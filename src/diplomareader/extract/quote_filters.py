@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from diplomareader.extract.quote_attrib import Attribution
+from diplomareader.extract.quote_cues import Attribution
 from diplomareader.extract.quote_marks import QuotedSpan
 
 _WORD = re.compile(r"[^\W_][\w’'\-]*")
@@ -27,6 +27,11 @@ _WORK_BEFORE = re.compile(
     r"so-called|known as|termed|branded|label|labeled|labelled)\s*,?\s*)$"
 )
 """Words naming a work or a term just before the opening mark (lower case: "Song" is a name)."""
+
+_BYLINE_AFTER = re.compile(
+    r"[\"”’']?,?[\"”’']?\s+by\s+(?:the\s+)?(?:[A-Z][\w.&-]*\s+){0,4}[A-Z][\w.&-]*['’]s?\s+[A-Z]"
+)
+"""A headline followed by its byline ("“…,” by The Wall Street Journal's Jennifer Smith")."""
 
 
 def _title_case(text: str) -> bool:
@@ -49,6 +54,20 @@ def is_not_a_quote(
     before = body[max(0, span.start - 40) : span.start - 1]
     if _WORK_BEFORE.search(before) and not direct and words <= 8:
         return True
-    if _title_case(text) and words <= 12 and not direct:
+    if span.closed and _BYLINE_AFTER.match(body, span.end + 1, span.end + 90):
+        return True
+    if _title_case(text) and words <= 12 and not direct and not _own_sentence(body, span, text):
         return True
     return words < 3 and how not in ("after", "before", "dash", "according")
+
+
+def _own_sentence(body: str, span: QuotedSpan, text: str) -> bool:
+    """True for a quote that is a sentence of its own (“That’s Jeb Bush and Marco Rubio.”).
+
+    A title sits inside the reporter's sentence; a quoted sentence opens after a sentence end
+    (or at a paragraph start) and closes with its own stop.
+    """
+    if not text.rstrip().endswith((".", "?", "!")):
+        return False
+    lead = body[: span.start - 1].rstrip(" \t")
+    return not lead or lead[-1] in '\n.?!"”’»'

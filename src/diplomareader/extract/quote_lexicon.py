@@ -155,7 +155,7 @@ ROLE_NOUNS: frozenset[str] = _words(
     candidate nominee hopeful frontrunner front-runner adviser advisor aide manager strategist
     general commander judge attorney analyst expert economist professor author columnist
     reporter journalist activist founder executive chief businessman businesswoman billionaire
-    mogul veteran woman man politician republican democrat nominee pastor priest
+    mogul veteran politician republican democrat nominee pastor priest
     """
 )
 """Nouns naming a person by office ("the President", "the minister", "the Florida senator")."""
@@ -180,7 +180,8 @@ LEADING_STOPWORDS: frozenset[str] = _words(
     however also this that these those there here after before since because although though
     speaking asked asking writing responding last next on today yesterday tomorrow now with
     without from by of to during under over about according mr mrs ms dr several many some most
-    others both all few hours minutes days weeks months years moments online
+    others both all few hours minutes days weeks months years moments online another other each
+    every
     """
 )
 """Capitalised words that open a sentence but are not part of a name ("But Tokayev said")."""
@@ -256,3 +257,21 @@ CLAUSE_END_AFTER_CUE: frozenset[str] = _words(
     """
 )
 """Words that may follow a cue that closes its clause ("X said on Monday", "X said in Kyiv")."""
+
+IRREGULAR_PAST: frozenset[str] = _words(
+    """
+    drew found made took gave got went came saw thought knew put set kept left felt held brought
+    began ran spoke wrote told said met won lost led sent spent built sought fought bought stood
+    understood became chose struck drove rose fell broke threw shook hid sat paid laid heard meant
+    let cut hit hurt quit beat bore swore withdrew overtook undertook forbade foresaw
+    """
+)
+"""Irregular past forms: a subject followed by one of these is a clause subject ("X drew boos")."""
+
+NOT_VERBS: frozenset[str] = _words(
+    """
+    as us its his this thus yes less unless across always perhaps whereas plus versus news
+    series sometimes besides towards afterwards nevertheless only early family july italy
+    """
+)
+"""Words ending like a verb ("-s", "-ly") that are not one ("Transcript as follows")."""

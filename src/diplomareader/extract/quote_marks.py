@@ -92,7 +92,7 @@ def _can_open(text: str, pos: int) -> bool:
     """Whether the mark at ``pos`` sits where a quote can open."""
     mark = text[pos]
     before, after = _context(text, pos)
-    if not after or (after.isspace() and mark not in "«„"):
+    if not after or (after.isspace() and mark not in "«„" and not _spaced_open(text, pos)):
         return False
     if mark in "“„«「『‚":
         return not (mark == "“" and _is_letter(before) and after in ",.;:!? ")
@@ -101,6 +101,13 @@ def _can_open(text: str, pos: int) -> bool:
     if mark == "‘":
         return not _is_letter(before) and not after.isdigit()
     return not before or before in _OPEN_BEFORE
+
+
+def _spaced_open(text: str, pos: int) -> bool:
+    """ "saying, “ you have to…”": a left double mark after a comma or colon, then a space."""
+    if text[pos] != "“" or pos + 2 >= len(text) or not text[pos + 2].isalpha():
+        return False
+    return pos > 1 and text[pos - 1] == " " and text[pos - 2] in ",:"
 
 
 def _can_close(text: str, pos: int) -> bool:

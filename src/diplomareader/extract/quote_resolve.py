@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from diplomareader.extract.names import name_key
+from diplomareader.extract.quote_context import context_words, matches, role_modifiers
 from diplomareader.extract.quote_lexicon import SUBORDINATE_ROLES, TITLES
 from diplomareader.extract.quote_tokens import SpeakerRef, Token, norm_title
 from diplomareader.model import Entity
@@ -29,6 +30,8 @@ class Named:
     """Canonical (or cleaned) name."""
     person: bool
     titles: frozenset[str] = frozenset()
+    context: frozenset[str] = frozenset()
+    """Folded capitalised words around the mention (see ``quote_context``)."""
 
 
 def _surname(name: str) -> str:
@@ -37,6 +40,8 @@ def _surname(name: str) -> str:
     return words[-1].casefold() if words else ""
 
 
+_RECENT = 60
+"""How many recent names of each kind a qualified role is matched against."""
 _TITLE_KEYS = frozenset(name_key(t) for t in TITLES)
 """Title words, folded like names, ignored when a canonical name starts with one."""
 
@@ -64,8 +69,9 @@ def _consistent(text: str, entity: Entity) -> bool:
 class SpeakerResolver:
     """Resolves speaker phrases of one article against its entities and named speakers."""
 
-    def __init__(self, entities: Sequence[Entity]) -> None:
-        """Index the person and organisation mentions of ``entities``."""
+    def __init__(self, entities: Sequence[Entity], body: str = "") -> None:
+        """Index the person and organisation mentions of ``entities`` (found in ``body``)."""
+        self._body = body
         spans: list[tuple[int, int, Entity]] = []
         self._by_name: dict[str, Entity] = {}
         self._by_surname: dict[str, Entity] = {}
@@ -83,7 +89,9 @@ class SpeakerResolver:
         self._named: list[Named] = []
         self._titled: list[Named] = []
         self._persons: list[Named] = [
-            Named(s, e.name, True) for s, _, e in spans if e.kind == "person"
+            Named(s, e.name, True, frozenset(), context_words(body, s, end))
+            for s, end, e in spans
+            if e.kind == "person"
         ]
         self._pending: list[tuple[int, SpeakerRef, frozenset[str], list[Named]]] = []
         self._full: dict[str, str | None] = {}
@@ -151,7 +159,8 @@ class SpeakerResolver:
         for pos, ref, titles, target in self._pending:
             found = self.named(ref)
             if found is not None:
-                target.append(Named(pos, found[0], found[1], titles))
+                context = context_words(self._body, ref.start, ref.end)
+                target.append(Named(pos, found[0], found[1], titles, context))
         self._pending.clear()
         self._named.sort(key=lambda n: n.pos)
         self._titled.sort(key=lambda n: n.pos)
@@ -194,17 +203,65 @@ class SpeakerResolver:
                 return self._last(self._named, pos, None, False)
             return None
         role = ref.name
+        if role is None:
+            return None
         if role in SUBORDINATE_ROLES:
             return self._last(self._titled, pos, role, True) or self._last(
                 self._named, pos, role, True
             )
-        return (
-            self._last(self._titled, pos, role, True)
+        person: str | None = (
+            self._qualified(ref, pos, role)
+            or self._last_titled(pos, role)
             or self._last(self._named, pos, role, True)
             or self._last(self._named, pos, None, True)
             or self._next(self._titled, pos, role, True)
             or self._next(self._named, pos, None, True)
         )
+        if person is not None:
+            context = context_words(self._body, ref.start, ref.end)
+            bisect.insort(
+                self._titled,
+                Named(pos, person, True, frozenset({role}), context),
+                key=lambda n: n.pos,
+            )
+        return person
+
+    def _qualified(self, ref: SpeakerRef, pos: int, role: str) -> str | None:
+        """ "the Florida senator": the last person before ``pos`` with "Florida" near the name.
+
+        Persons holding the role's title come first, then any named or mentioned person.
+        """
+        modifiers = role_modifiers(ref.mention)
+        if not modifiers:
+            return None
+        recent: list[Named] = []
+        for pool in (self._titled, self._named, self._persons):
+            index = bisect.bisect_left(pool, pos, key=lambda n: n.pos)
+            recent.extend(n for n in pool[max(0, index - _RECENT) : index] if n.person)
+        candidates = sorted(recent, key=lambda n: n.pos, reverse=True)
+        for want_title in (True, False):
+            for item in candidates:
+                if want_title and role not in item.titles:
+                    continue
+                if matches(modifiers, item.context):
+                    return item.name
+        return None
+
+    def _last_titled(self, pos: int, role: str) -> str | None:
+        """The last person titled ``role`` before ``pos``, preferring one who has spoken.
+
+        "Obama said … after golf with World Bank President Jim Yong Kim. The president also
+        said …": the president who spoke, not the one last named with the title.
+        """
+        index = bisect.bisect_left([n.pos for n in self._titled], pos)
+        titled = [n for n in reversed(self._titled[:index]) if role in n.titles and n.person]
+        if not titled:
+            return None
+        spoke = {n.name for n in self._named if n.pos < pos}
+        for item in titled:
+            if item.name in spoke:
+                return item.name
+        return titled[0].name
 
     def _group(self, noun: str, pos: int) -> str | None:
         """The last named body before ``pos`` whose name contains ``noun``."""

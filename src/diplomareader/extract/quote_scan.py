@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from diplomareader.extract.quote_attrib import Attribution, cue_at, cue_text
+from diplomareader.extract.quote_cues import Attribution, cue_at, cue_text
 from diplomareader.extract.quote_lexicon import CUE_PARTICLES, CUE_VERBS, TITLES
 from diplomareader.extract.quote_resolve import SpeakerResolver
 from diplomareader.extract.quote_speaker import from_run, name_run, speaker_before

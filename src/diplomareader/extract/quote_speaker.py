@@ -8,6 +8,7 @@ Pure string work on word tokens: a run of capitalised words is split into titles
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from diplomareader.extract.quote_lexicon import (
@@ -28,6 +29,8 @@ from diplomareader.extract.quote_lexicon import (
 from diplomareader.extract.quote_roles import PUNCT, ROLES, is_name_word, mention_span, role_phrase
 from diplomareader.extract.quote_tokens import SpeakerRef, Token, norm_title
 
+_PARTY_TAG = re.compile(r"[RDI](?:-[A-Z][A-Za-z.]*)?\.?")
+"""A party and state tag set off by commas ("X, R-Ky., said")."""
 _TIME_BEFORE = frozenset({"on", "last", "this", "late", "early", "next"})
 _INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several"})
 
@@ -46,7 +49,9 @@ def name_run(toks: list[Token], last: int) -> int:
             before = index - 1
             while before > 0 and toks[before].low in NAME_PARTICLES and tok.low not in ("and",):
                 before -= 1
-            if before < 0 or not is_name_word(toks[before]) or tok.low == "and":
+            if before < 0 or not is_name_word(toks[before]):
+                break
+            if tok.low == "and" and not _joins_titles(toks, index):
                 break
         else:
             break
@@ -54,6 +59,13 @@ def name_run(toks: list[Token], last: int) -> int:
     while first <= last and toks[first].low in LEADING_STOPWORDS | NAME_CONNECTORS:
         first += 1
     return first
+
+
+def _joins_titles(toks: list[Token], index: int) -> bool:
+    """ "Gov. and DNC Chairman Ed Rendell": an "and" between two titles of one person."""
+    if index == 0 or index + 1 >= len(toks):
+        return False
+    return toks[index - 1].bare in TITLES and toks[index + 1].capitalised
 
 
 def _title_cut(run: list[Token]) -> int:
@@ -89,6 +101,9 @@ def from_run(body: str, toks: list[Token], first: int, last: int) -> SpeakerRef 
         text, s, e = mention_span(body, run[start], run[-1])
         return SpeakerRef("group", text, s, e, text, (), s, e)
     if person:
+        of = next((i for i, t in enumerate(person) if t.low == "of"), -1)
+        if of >= 2 and not any(t.bare in ORG_WORDS for t in person):
+            person = person[:of]
         if len(person) > 4:
             person = person[-3:]
         text, s, e = mention_span(body, person[0], person[-1])
@@ -129,6 +144,20 @@ def _apposition(body: str, toks: list[Token], comma: int) -> SpeakerRef | None:
                     return inner
         index -= 1
     return found
+
+
+def _dashed_apposition(body: str, toks: list[Token], dash: int) -> SpeakerRef | None:
+    """ "X — mentioned as a running mate — told …": the speaker before the opening dash."""
+    index = dash - 1
+    while index > 0 and dash - index <= 30:
+        if toks[index].text == toks[dash].text:
+            ref = speaker_before(body, toks, index - 1, depth=1)
+            if ref is not None and ref.kind == "name":
+                return ref
+            inner = speaker_after(body, toks[:dash], index + 1)
+            return inner if inner is not None and inner.kind == "name" else None
+        index -= 1
+    return None
 
 
 def _address(toks: list[Token], ref: SpeakerRef) -> bool:
@@ -202,6 +231,8 @@ def speaker_before(body: str, toks: list[Token], last: int, depth: int = 0) -> S
     index = _skip_fillers(toks, last)
     if index < 0:
         return None
+    if index > 2 and toks[index].text == toks[index - 2].text == ",":
+        index -= 3 if _PARTY_TAG.fullmatch(toks[index - 1].text) else 0
     if toks[index].text == ")":
         while index >= 0 and toks[index].text != "(":
             index -= 1
@@ -211,6 +242,8 @@ def speaker_before(body: str, toks: list[Token], last: int, depth: int = 0) -> S
     tok = toks[index]
     if tok.text == ",":
         return _apposition(body, toks, index) if depth == 0 else None
+    if tok.text in "—–-":
+        return _dashed_apposition(body, toks, index) if depth == 0 else None
     if tok.low in PRONOUNS and not tok.text.endswith("."):
         return SpeakerRef("pronoun", tok.text, tok.start, tok.end, PRONOUNS[tok.low])
     if not is_name_word(tok):
@@ -264,9 +297,12 @@ def speaker_after(body: str, toks: list[Token], first: int) -> SpeakerRef | None
         tok = toks[index]
         if tok.text in PUNCT or tok.low in PREPOSITIONS and tok.low not in NAME_CONNECTORS:
             break
+        if tok.low == "and" and _joins_titles(toks, index):
+            index += 1
+            continue
         if not tok.capitalised and (tok.low in NP_STOP or not _modifier(toks, index)):
             break
-        if tok.low == "of" and index > first and _person_ends(toks[index - 1]):
+        if tok.low == "of" and index > first and _person_ends(toks, index - 1, first):
             break
         index += 1
         if tok.final:
@@ -284,9 +320,17 @@ def speaker_after(body: str, toks: list[Token], first: int) -> SpeakerRef | None
     return ref
 
 
-def _person_ends(tok: Token) -> bool:
-    """True when a name run ending with ``tok`` looks like a person ("Stephen Vladeck of ...")."""
-    return tok.capitalised and tok.bare not in TITLES and tok.bare not in ORG_WORDS
+def _person_ends(toks: list[Token], index: int, first: int) -> bool:
+    """True when a name run ending at ``toks[index]`` looks like a person ("X Vladeck of ...").
+
+    A title that is also a surname counts after a name ("Rep. Peter T. King of New York").
+    """
+    tok = toks[index]
+    if not tok.capitalised or tok.bare in ORG_WORDS:
+        return False
+    if tok.bare not in TITLES:
+        return True
+    return tok.bare in TITLE_SURNAMES and index > first and is_name_word(toks[index - 1])
 
 
 def _name_after_comma(body: str, toks: list[Token], comma: int) -> SpeakerRef | None:

@@ -13,9 +13,11 @@ from diplomareader.extract.quote_lexicon import (
     CUE_VERBS,
     DETERMINERS,
     GROUP_NOUNS,
+    IRREGULAR_PAST,
     LEADING_STOPWORDS,
     NAME_CONNECTORS,
     NAME_PARTICLES,
+    NOT_VERBS,
     PREPOSITIONS,
     PRONOUNS,
     ROLE_NOUNS,
@@ -59,7 +61,11 @@ def _verb_like(tok: Token) -> bool:
         return False
     if "n't" in low or "n’t" in low:
         return True
-    return low in AUX_WORDS or low in CUE_VERBS or low.endswith(("ed", "s")) or low.endswith("ly")
+    if low in AUX_WORDS or low in CUE_VERBS or low in IRREGULAR_PAST:
+        return True
+    if low in NOT_VERBS:
+        return False
+    return low.endswith(("ed", "s")) or low.endswith("ly")
 
 
 def sentence_subject(body: str, start: int, end: int) -> SpeakerRef | None:

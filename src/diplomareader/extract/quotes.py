@@ -13,18 +13,14 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from diplomareader.extract.quote_attrib import (
-    Attribution,
-    after_quote,
-    before_quote,
-    colon_lead_in,
-    sentence_breaks,
-)
+from diplomareader.extract.quote_attrib import after_quote, before_quote, colon_lead_in
+from diplomareader.extract.quote_cues import Attribution, sentence_breaks
 from diplomareader.extract.quote_filters import is_not_a_quote
 from diplomareader.extract.quote_marks import QuotedSpan, find_quoted_spans, paragraph_spans
 from diplomareader.extract.quote_resolve import SpeakerResolver
 from diplomareader.extract.quote_scan import scan_speech_events
 from diplomareader.extract.quote_subject import sentence_subject
+from diplomareader.extract.quote_tokens import SpeakerRef
 from diplomareader.model import Entity, Quote
 
 _TRIM = " \t\n,;:—–-"
@@ -114,6 +110,8 @@ def _attribute(body: str, paragraphs: list[tuple[int, int]], cands: list[_Candid
         attribution = None
         if after < limit:
             attribution = after_quote(body, span.end, limit)
+        elif span.closed and after >= p_last:
+            attribution = _byline_below(body, paragraphs, cand.para + span.paragraphs - 1)
         if attribution is None and left < open_pos:
             attribution = before_quote(body, left, open_pos)
         if attribution is None and not body[p_start:open_pos].strip() and cand.para:
@@ -128,6 +126,19 @@ def _attribute(body: str, paragraphs: list[tuple[int, int]], cands: list[_Candid
         if att is None or (att.speaker is None and att.how != "unresolved"):
             prev = cands[index - 1] if index else None
             cand.attribution = _from_sentence(body, cand.sentence, cand.span.start - 1, prev, att)
+
+
+def _byline_below(body: str, paragraphs: list[tuple[int, int]], para: int) -> Attribution | None:
+    """A quote closing its paragraph, then a one-line "- Bernie Sanders." paragraph under it."""
+    if para + 1 >= len(paragraphs):
+        return None
+    start, end = paragraphs[para + 1]
+    if body[start] not in "-—–―" or end - start > 80:
+        return None
+    attribution = after_quote(body, start - 1, end)
+    if attribution is None or attribution.how != "dash":
+        return None
+    return attribution
 
 
 _LOOK_BACK = 2000
@@ -174,6 +185,7 @@ def _share_forward(cands: list[_Candidate]) -> None:
 
 
 def _carry_over(
+    body: str,
     cands: list[_Candidate],
     events: list[tuple[int, Attribution]],
     paragraphs: list[tuple[int, int]],
@@ -200,6 +212,28 @@ def _carry_over(
         if best is not None:
             cue = cand.attribution.cue if cand.attribution else best.cue
             cand.attribution = Attribution(best.speaker, cue, "carry")
+        elif cand.para and not body[paragraphs[cand.para][0] : cand.span.start - 1].strip():
+            ref = _paragraph_subject(body, *paragraphs[cand.para - 1])
+            if ref is not None:
+                cue = cand.attribution.cue if cand.attribution else None
+                cand.attribution = Attribution(ref, cue, "carry")
+
+
+def _paragraph_subject(body: str, start: int, end: int) -> SpeakerRef | None:
+    """The named subject of the reporter's paragraph before a quote paragraph, or None.
+
+    "Valastro praised Christie’s leadership." then a paragraph “We need someone who …”: with
+    no speech verb before it, the quote belongs to the person the paragraph was about.
+    """
+    if body[start] in "\"“„«'‘":
+        return None
+    starts = [start, *sentence_breaks(body, start, end)]
+    ends = [*starts[1:], end]
+    for lo, hi in zip(reversed(starts), reversed(ends), strict=True):
+        ref = sentence_subject(body, lo, hi)
+        if ref is not None and ref.kind == "name":
+            return ref
+    return None
 
 
 def extract_quotes(body: str, entities: Sequence[Entity] = ()) -> list[Quote]:
@@ -212,7 +246,7 @@ def extract_quotes(body: str, entities: Sequence[Entity] = ()) -> list[Quote]:
     cands.extend(_block_quotes(body, paragraphs, spans))
     cands.sort(key=lambda c: c.span.start)
     _attribute(body, paragraphs, cands)
-    resolver = SpeakerResolver(entities)
+    resolver = SpeakerResolver(entities, body)
     events = scan_speech_events(
         body, paragraphs, [(c.span.start, c.span.end) for c in cands], resolver
     )
@@ -223,7 +257,7 @@ def extract_quotes(body: str, entities: Sequence[Entity] = ()) -> list[Quote]:
             events.append((cand.span.start, att))
     events.sort(key=lambda e: e[0])
     resolver.finish()
-    _carry_over(cands, events, paragraphs)
+    _carry_over(body, cands, events, paragraphs)
     quotes = []
     for cand in cands:
         start, end = _trim(body, cand.span.start, cand.span.end)

@@ -56,6 +56,18 @@ def summary_from_row(row: Sequence[Any]) -> ArticleSummary:
     )
 
 
+def _json(value: Any) -> bytes:
+    """Compact JSON bytes (a byte column value)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode(
+        "utf-8", "surrogatepass"
+    )
+
+
+def from_json(data: bytes) -> Any:
+    """Inverse of :func:`_json`."""
+    return json.loads(data.decode("utf-8", "surrogatepass"))
+
+
 def _pack(value: Any) -> bytes:
     """Compact compressed JSON."""
     return zlib.compress(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode(), 6)
@@ -121,19 +133,22 @@ def article_fields(article: Article, stat: tuple[int, int] = (0, 0)) -> dict[str
     doc: dict[str, Any] = {
         "aid": article.id,
         "title": article.title,
-        "body": article.body,
-        "summary": summary_row(article),
+        # The title is indexed with the body, so that one field answers plain words.
+        "body": f"{article.title}\n\n{article.body}",
+        "summary": _json(summary_row(article)),
         "snip": pack_text(article.body),
-        "names": surface_names(article),
+        "names": _json(surface_names(article)),
         "blob": _pack(_article_extra(article, stat)),
         "tsort": article.title.casefold()[:80].encode("utf-8", "surrogatepass"),
         "dsort": article.date.toordinal() + 1 if article.date else 0,
-        "file": (
-            os.path.realpath(article.path),
-            stat[0],
-            stat[1],
-            article.content_hash,
-            len(article.quotes),
+        "file": _json(
+            [
+                os.path.realpath(article.path),
+                stat[0],
+                stat[1],
+                article.content_hash,
+                len(article.quotes),
+            ]
         ),
     }
     if source_text:
@@ -177,16 +192,16 @@ def _article_extra(article: Article, stat: tuple[int, int]) -> dict[str, Any]:
     }
 
 
-def article_from_stored(stored: dict[str, Any]) -> Article:
-    """Rebuild the full Article from an article document's stored fields."""
-    summary = summary_from_row(stored["summary"])
-    extra = _unpack(stored["blob"])
+def article_from_columns(columns: Any, docnum: int) -> Article:
+    """Rebuild the full Article of document ``docnum`` from its byte columns."""
+    summary = summary_from_row(from_json(columns("summary")[docnum]))
+    extra = _unpack(columns("blob")[docnum])
     report = extra.get("report") or {"method": "none"}
     return Article(
         id=summary.id,
         path=summary.path,
         title=summary.title,
-        body=unpack_text(stored["snip"]),
+        body=unpack_text(columns("snip")[docnum]),
         date=summary.date,
         source=summary.source,
         author=summary.author,
@@ -238,12 +253,21 @@ def quote_documents(article: Article) -> list[dict[str, Any]]:
             "text": quote.text,
         }
         keys = speaker_keys(quote.speaker, article.entities)
-        doc["data"] = (
-            index,
-            [quote.text, quote.start, quote.end, quote.speaker, quote.speaker_mention, quote.cue],
-            row,
-            keys,
-            ents,
+        doc["data"] = _json(
+            [
+                index,
+                [
+                    quote.text,
+                    quote.start,
+                    quote.end,
+                    quote.speaker,
+                    quote.speaker_mention,
+                    quote.cue,
+                ],
+                row,
+                keys,
+                ents,
+            ]
         )
         if keys:
             doc["speaker"] = "\n".join(keys)
@@ -253,11 +277,11 @@ def quote_documents(article: Article) -> list[dict[str, Any]]:
     return docs
 
 
-def quote_from_stored(
-    stored: dict[str, Any],
+def quote_from_data(
+    data: bytes,
 ) -> tuple[int, Quote, ArticleSummary, list[str], list[str]]:
     """``(index, quote, article summary, speaker keys, entity keys)`` of a quote document."""
-    index, row, summary, speaker, ents = stored["data"]
+    index, row, summary, speaker, ents = from_json(data)
     return index, _quote(row), summary_from_row(summary), list(speaker), list(ents)
 
 
@@ -270,3 +294,40 @@ def _paragraph_around(
         if p_start <= start < p_end or p_start < end <= p_end:
             lo, hi = min(lo, p_start), max(hi, p_end)
     return lo, hi
+
+
+class Columns:
+    """The byte columns of one index reader, each opened once."""
+
+    def __init__(self, reader: Any) -> None:
+        self.reader = reader
+        self._open: dict[str, Any] = {}
+
+    def __call__(self, name: str) -> Any:
+        """The column reader of ``name``."""
+        column = self._open.get(name)
+        if column is None:
+            column = self.reader.column_reader(name, translate=False)
+            self._open[name] = column
+        return column
+
+    def summary(self, docnum: int) -> ArticleSummary:
+        """The list row of article document ``docnum``."""
+        return summary_from_row(from_json(self("summary")[docnum]))
+
+    def body(self, docnum: int) -> str:
+        """The body of article document ``docnum``."""
+        return unpack_text(self("snip")[docnum])
+
+    def names(self, docnum: int) -> list[tuple[str, list[str]]]:
+        """Entity keys and their surface forms in article document ``docnum``."""
+        return [(k, list(v)) for k, v in from_json(self("names")[docnum])]
+
+    def article(self, docnum: int) -> Article:
+        """The full article of document ``docnum``."""
+        return article_from_columns(self, docnum)
+
+    def file(self, docnum: int) -> tuple[str, str, int, int, str, int]:
+        """``(article id, resolved path, size, mtime_ns, hash, quotes)`` of a document."""
+        real, size, mtime_ns, digest, quotes = from_json(self("file")[docnum])
+        return self.summary(docnum).id, real, size, mtime_ns, digest, quotes

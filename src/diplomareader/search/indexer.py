@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
+from whoosh.index import LockError
+
 from diplomareader.ingest import iter_input_files
 from diplomareader.model import InputError
 from diplomareader.search.manifest_repair import repair
@@ -36,11 +38,18 @@ from diplomareader.search.storage import generations, remove_orphans
 from diplomareader.search.workers import Job, Outcome, Parser, process, process_batch
 
 COMMIT_SECONDS: Final = 60.0
-"""Commit at least this often, so a killed ingest loses at most about this much work."""
+"""Commit no more often than this; a killed ingest loses at most about ten times this."""
+SEGMENTS_PER_RUN: Final = 8
+"""A commit also waits for this fraction of the run's files: each commit adds a segment,
+and searches slow down with many segments (Whoosh's merges only join small ones)."""
 POOL_MIN_JOBS: Final = 12
 """Fewer files than this are processed in this process (starting workers costs more)."""
-BATCH: Final = 4
+BATCH: Final = 8
 """Files per worker call."""
+IN_FLIGHT: Final = 8
+"""Batches queued per worker, so that workers never wait for the writer."""
+MAX_WAITING: Final = 4000
+"""Results held while a commit runs (beyond this, wait for the commit)."""
 
 
 @dataclass(frozen=True)
@@ -141,8 +150,16 @@ class _Writers:
     def open(self) -> tuple[Any, Any]:
         """Open both writers (waiting a little for a lock held by another process)."""
         if self.aw is None:
-            self.qw = self.qix.writer(timeout=30.0, limitmb=64)
-            self.aw = self.aix.writer(timeout=30.0, limitmb=192)
+            try:
+                self.qw = self.qix.writer(timeout=30.0, limitmb=64)
+                self.aw = self.aix.writer(timeout=30.0, limitmb=192)
+            except LockError:
+                if self.qw is not None:
+                    _abandon(self.qw)
+                self.qw = None
+                raise InputError(
+                    f"the index in {self.aix.storage.folder} is locked by another program"
+                ) from None
         return self.aw, self.qw
 
     def commit(self) -> None:
@@ -157,8 +174,7 @@ class _Writers:
         """Drop uncommitted changes and the files they had started."""
         for writer in (self.qw, self.aw):
             if writer is not None:
-                with contextlib.suppress(Exception):
-                    writer.cancel()
+                _abandon(writer)
         self.aw = self.qw = None
         remove_orphans(self.qix)
         remove_orphans(self.aix)
@@ -190,6 +206,7 @@ def run_ingest(
         _notify(progress, "scanning", 0, 0, started)
         found = scan(paths, manifest)
         writers = _Writers(aix, qix)
+        committer = _Committer(folder, aix, qix, writers, manifest)
         counts = {"added": 0, "updated": 0}
         errors = list(found.missing) + list(found.known_failures)
         total = len(found.jobs)
@@ -200,24 +217,43 @@ def run_ingest(
                     aw.delete_by_term("aid", aid)
                     qw.delete_by_term("aid", aid)
                     del manifest.files[aid]
-            last_commit = time.monotonic()
             meter = _Meter(total, started)
+            waiting: list[Outcome] = []
+            committed = 0
             for done, outcome in enumerate(_outcomes(found.jobs, workers, parser), 1):
-                _apply(outcome, manifest, writers, counts, errors)
+                committer.check()
                 if progress is not None:
-                    progress(
-                        meter.progress(done, len(errors) - len(found.missing), outcome.job.path)
+                    failed = (
+                        len(errors) - len(found.missing) + sum(o.kind == "error" for o in waiting)
                     )
-                if writers.aw is not None and time.monotonic() - last_commit > commit_seconds:
-                    _notify(progress, "committing", done, total, started)
-                    _commit(folder, aix, qix, writers, manifest)
-                    last_commit = time.monotonic()
+                    progress(meter.progress(done, failed, outcome.job.path))
+                if committer.busy():
+                    # Workers keep going while the last batch is written; hold their results.
+                    waiting.append(outcome)
+                    if len(waiting) < MAX_WAITING:
+                        continue
+                    committer.wait()
+                for held in waiting:
+                    _apply(held, manifest, writers, counts, errors)
+                waiting.clear()
+                _apply(outcome, manifest, writers, counts, errors)
+                if writers.aw is not None and committer.due(
+                    commit_seconds, done - committed, total
+                ):
+                    committed = done
+                    committer.start()
+            committer.wait()
+            for held in waiting:
+                _apply(held, manifest, writers, counts, errors)
             _notify(progress, "committing", total, total, started)
-            _commit(folder, aix, qix, writers, manifest)
+            committer.start()
+            committer.wait()
         except OSError as error:
+            committer.wait(raise_errors=False)
             writers.cancel()
             raise InputError(write_error_message(folder, error)) from None
         except BaseException:
+            committer.wait(raise_errors=False)
             writers.cancel()
             raise
         with aix.reader() as reader:
@@ -275,12 +311,79 @@ def _apply(
     manifest.files[job.aid] = FileRecord(real, job.size, job.mtime_ns, outcome.hash)
 
 
-def _commit(folder: Path, aix: Any, qix: Any, writers: _Writers, manifest: Manifest) -> None:
-    """Commit both indexes and record the manifest for the new generations."""
-    if writers.aw is not None:
-        writers.commit()
-    manifest.generations = generations(aix, qix)
-    save_manifest(folder, manifest)
+def _abandon(writer: Any) -> None:
+    """Cancel a writer after a failure and make sure its lock is released."""
+    with contextlib.suppress(Exception):
+        writer.cancel()
+    lock = getattr(writer, "writelock", None)
+    if lock is not None:
+        with contextlib.suppress(Exception):
+            lock.release()
+
+
+class _Committer:
+    """Commits in a background thread, so that worker processes keep parsing meanwhile.
+
+    While a commit runs the caller must not touch the writers or the manifest (it holds
+    incoming results instead); ``wait`` re-raises what the commit raised.
+    """
+
+    def __init__(self, folder: Path, aix: Any, qix: Any, writers: _Writers, manifest: Manifest):
+        self.folder, self.aix, self.qix = folder, aix, qix
+        self.writers, self.manifest = writers, manifest
+        self.thread: threading.Thread | None = None
+        self.error: BaseException | None = None
+        self.last = time.monotonic()
+
+    def due(self, interval: float, pending: int, total: int) -> bool:
+        """Whether to commit now: ``interval`` passed and an eighth of the run is waiting,
+        or ten intervals passed."""
+        elapsed = time.monotonic() - self.last
+        if elapsed >= interval * 10:
+            return True
+        return elapsed >= interval and pending * SEGMENTS_PER_RUN >= total
+
+    def busy(self) -> bool:
+        """Whether a commit is running."""
+        return self.thread is not None and self.thread.is_alive()
+
+    def start(self) -> None:
+        """Commit what the writers hold (and save the manifest) in the background."""
+        self.wait()
+        aw, qw = self.writers.aw, self.writers.qw
+        self.writers.aw = self.writers.qw = None
+        self.thread = threading.Thread(target=self._run, args=(aw, qw), daemon=False)
+        self.thread.start()
+
+    def _run(self, aw: Any, qw: Any) -> None:
+        """The commit itself: quotes, then articles, then the manifest."""
+        try:
+            if aw is not None:
+                qw.commit()
+                aw.commit()
+            self.manifest.generations = generations(self.aix, self.qix)
+            save_manifest(self.folder, self.manifest)
+        except BaseException as error:  # handed to the caller by wait()
+            self.error = error
+            for writer in (qw, aw):
+                if writer is not None:
+                    _abandon(writer)
+        finally:
+            self.last = time.monotonic()
+
+    def check(self) -> None:
+        """Re-raise the error of a commit that already ended."""
+        if self.error is not None and not self.busy():
+            self.wait()
+
+    def wait(self, *, raise_errors: bool = True) -> None:
+        """Wait for the running commit; re-raise its error."""
+        if self.thread is not None:
+            self.thread.join()
+            self.thread = None
+        if self.error is not None and raise_errors:
+            error, self.error = self.error, None
+            raise error
 
 
 def _outcomes(jobs: list[Job], workers: int | None, parser: Parser | None) -> Iterator[Outcome]:
@@ -306,7 +409,7 @@ def _pool_outcomes(jobs: list[Job], count: int, parser: Parser | None) -> Iterat
             pending: dict[cf.Future[list[Outcome]], list[Job]] = {}
             broken = False
             while (position < len(batches) or pending) and not broken:
-                while position < len(batches) and len(pending) < count * 3:
+                while position < len(batches) and len(pending) < count * IN_FLIGHT:
                     batch = batches[position]
                     pending[pool.submit(process_batch, batch, parser)] = batch
                     position += 1

@@ -10,7 +10,8 @@ from typing import Any, Literal, overload
 
 from diplomareader.model import Article, ArticleSummary, InputError, RelatedQuote, SearchResult
 from diplomareader.search import storage
-from diplomareader.search.documents import article_from_stored, summary_from_row
+from diplomareader.search.documents import Columns
+from diplomareader.search.engine import Engine, load_dates
 from diplomareader.search.indexer import (
     COMMIT_SECONDS,
     IngestProgress,
@@ -25,11 +26,34 @@ from diplomareader.search.workers import Parser, file_hash
 SortOrder = Literal["date", "title"]
 
 
+class View:
+    """One commit of the article index: its searcher, byte columns and search engine."""
+
+    def __init__(self, searcher: Any) -> None:
+        self.searcher = searcher
+        self.reader = searcher.reader()
+        self.columns = Columns(self.reader)
+        self.engine = Engine(self.reader, load_dates(self.reader))
+        self.orders: dict[str, list[int]] = {}
+
+    def order(self, sort: SortOrder) -> Sequence[int]:
+        """Document numbers of all live articles in list order."""
+        if sort == "date":
+            return self.engine.date_order()
+        found = self.orders.get(sort)
+        if found is None:
+            titles = self.columns("tsort")
+            dates = self.engine.dates
+            found = sorted(self.engine.live(), key=lambda d: (titles[d], -dates[d]))
+            self.orders[sort] = found
+        return found
+
+
 class ArticleList(Sequence[ArticleSummary]):
     """Summaries of all articles in a fixed order, loaded row by row on demand."""
 
-    def __init__(self, searcher: Any, order: list[int], lock: threading.RLock) -> None:
-        self._searcher = searcher
+    def __init__(self, columns: Columns, order: Sequence[int], lock: threading.RLock) -> None:
+        self._columns = columns
         self._order = order
         self._lock = lock
         self._cache: dict[int, ArticleSummary] = {}
@@ -52,7 +76,7 @@ class ArticleList(Sequence[ArticleSummary]):
         row = self._cache.get(docnum)
         if row is None:
             with self._lock:
-                row = summary_from_row(self._searcher.stored_fields(docnum)["summary"])
+                row = self._columns.summary(docnum)
             if len(self._cache) > 5000:
                 self._cache.clear()
             self._cache[docnum] = row
@@ -82,9 +106,8 @@ class Library:
         self._aix, self._qix = storage.open_indexes(
             self.path, create_missing=True, rebuild_old=False
         )
-        self._searcher: Any = self._aix.searcher()
+        self._view = View(self._aix.searcher())
         self._qsearcher: Any = None
-        self._orders: dict[str, list[int]] = {}
         self._closed = False
 
     # -- life cycle --------------------------------------------------------------------
@@ -95,7 +118,7 @@ class Library:
             if self._closed:
                 return
             self._closed = True
-            self._searcher.close()
+            self._view.searcher.close()
             if self._qsearcher is not None:
                 self._qsearcher.close()
 
@@ -111,11 +134,10 @@ class Library:
         """See articles committed by other processes since opening; True when anything changed."""
         with self._lock:
             self._check_open()
-            fresh = _refreshed(self._aix, self._searcher)
-            changed = fresh is not self._searcher
+            fresh = _refreshed(self._aix, self._view.searcher)
+            changed = fresh is not self._view.searcher
             if changed:
-                self._searcher = fresh
-                self._orders.clear()
+                self._view = View(fresh)
             if self._qsearcher is not None:
                 self._qsearcher = _refreshed(self._qix, self._qsearcher)
             return changed
@@ -216,26 +238,23 @@ class Library:
         """Number of articles in the index."""
         with self._lock:
             self._check_open()
-            return int(self._searcher.doc_count())
+            return int(self._view.searcher.doc_count())
 
     def list_articles(self, *, sort: SortOrder = "date") -> Sequence[ArticleSummary]:
         """Every article, newest first (undated last) or by title; rows load on demand."""
         with self._lock:
             self._check_open()
-            order = self._orders.get(sort)
-            if order is None:
-                order = _order(self._searcher.reader(), sort)
-                self._orders[sort] = order
-            return ArticleList(self._searcher, order, self._lock)
+            view = self._view
+            return ArticleList(view.columns, view.order(sort), self._lock)
 
     def article(self, article_id: str) -> Article:
         """The full article (body, quotes, entities); raises KeyError when not indexed."""
         with self._lock:
             self._check_open()
-            docnum = self._searcher.document_number(aid=article_id)
+            docnum = self._view.searcher.document_number(aid=article_id)
             if docnum is None:
                 raise KeyError(article_id)
-            return article_from_stored(self._searcher.stored_fields(docnum))
+            return self._view.columns.article(docnum)
 
     def search(
         self,
@@ -256,7 +275,8 @@ class Library:
         with self._lock:
             self._check_open()
             return run_search(
-                self._searcher,
+                self._view,
+                self._lock,
                 query,
                 sort=sort,
                 limit=limit,
@@ -269,11 +289,11 @@ class Library:
         entities and words; each with its article. Empty when the article is unknown."""
         with self._lock:
             self._check_open()
-            docnum = self._searcher.document_number(aid=article_id)
+            docnum = self._view.searcher.document_number(aid=article_id)
             if docnum is None:
                 return []
-            article = article_from_stored(self._searcher.stored_fields(docnum))
-            return find_related(self._quotes(), self._searcher, article, limit=limit)
+            article = self._view.columns.article(docnum)
+            return find_related(self._quotes(), article, limit=limit)
 
 
 def _refreshed(ix: Any, searcher: Any) -> Any:
@@ -291,22 +311,6 @@ def _same_hash(path: str, digest: str) -> bool:
         return file_hash(path) == digest
     except OSError:
         return False
-
-
-def _order(reader: Any, sort: SortOrder) -> list[int]:
-    """Document numbers of all live articles in list order."""
-    docnums = list(reader.all_doc_ids())
-    if not docnums:
-        return docnums
-    if sort == "title":
-        titles = reader.column_reader("tsort")
-        dates = reader.column_reader("dsort")
-        docnums.sort(key=lambda d: (titles[d], -dates[d]))
-    else:
-        dates = reader.column_reader("dsort")
-        titles = reader.column_reader("tsort")
-        docnums.sort(key=lambda d: (-dates[d], titles[d]))
-    return docnums
 
 
 __all__ = ["ArticleList", "IngestProgress", "IngestReport", "Library"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from diplomareader.search.documents import article_from_stored, quote_documents
+from diplomareader.search.documents import Columns, quote_documents
 from diplomareader.search.state import FileRecord, Manifest
 from diplomareader.search.storage import generations
 
@@ -18,9 +18,10 @@ def files_from_index(aix: Any) -> dict[str, FileRecord]:
     """The indexed files as the article index records them (slow path of needs_update)."""
     files: dict[str, FileRecord] = {}
     with aix.reader() as reader:
-        for _, stored in reader.iter_docs():
-            real, size, mtime_ns, digest, _quotes = stored["file"]
-            files[stored["summary"][0]] = FileRecord(real, size, mtime_ns, digest)
+        columns = Columns(reader)
+        for docnum in reader.all_doc_ids():
+            aid, real, size, mtime_ns, digest, _ = columns.file(docnum)
+            files[aid] = FileRecord(real, size, mtime_ns, digest)
     return files
 
 
@@ -29,9 +30,9 @@ def repair(aix: Any, qix: Any, old: Manifest | None) -> Manifest:
     files: dict[str, FileRecord] = {}
     expected: dict[str, int] = {}
     with aix.reader() as reader:
-        for _, stored in reader.iter_docs():
-            aid = stored["summary"][0]
-            real, size, mtime_ns, digest, quotes = stored["file"]
+        columns = Columns(reader)
+        for docnum in reader.all_doc_ids():
+            aid, real, size, mtime_ns, digest, quotes = columns.file(docnum)
             files[aid] = FileRecord(real, size, mtime_ns, digest)
             expected[aid] = quotes
     present: Counter[str] = Counter()
@@ -49,11 +50,12 @@ def repair(aix: Any, qix: Any, old: Manifest | None) -> Manifest:
                 writer.delete_by_term("aid", aid)
             if stale:
                 with aix.searcher() as searcher:
+                    columns = Columns(searcher.reader())
                     for aid in stale:
                         docnum = searcher.document_number(aid=aid)
                         if docnum is None:
                             continue
-                        article = article_from_stored(searcher.stored_fields(docnum))
+                        article = columns.article(docnum)
                         for doc in quote_documents(article):
                             writer.add_document(**doc)
             writer.commit()

@@ -48,6 +48,11 @@ def plain_analyzer() -> object:
     return RegexTokenizer(WORD_PATTERN) | CJKBigramFilter() | LowercaseFilter()
 
 
+def _bytes_column() -> fields.COLUMN:
+    """A column of one byte string per document."""
+    return fields.COLUMN(columns.VarBytesColumn())
+
+
 def article_schema() -> fields.Schema:
     """One document per article: searchable fields, sort columns and the stored article."""
     stem = stemming_analyzer()
@@ -64,13 +69,15 @@ def article_schema() -> fields.Schema:
         # Sort columns: days since 0001-01-01 plus one (0 = no date) and a title key.
         dsort=fields.COLUMN(columns.NumericColumn("I", default=0)),
         tsort=fields.COLUMN(columns.VarBytesColumn()),
-        # Stored: the list row, the snippet text, names for marking, and the rest.
-        summary=fields.STORED(),
-        snip=fields.STORED(),
-        names=fields.STORED(),
-        blob=fields.STORED(),
-        # (resolved path, size, mtime_ns, content hash, number of quotes): for repairs.
-        file=fields.STORED(),
+        # Byte columns (read one document at a time, unlike Whoosh's stored fields, which
+        # decompress a whole block per read): the list row (JSON), the body (zlib), names
+        # for marking (JSON), the rest of the article (zlib JSON) and, for repairs,
+        # (resolved path, size, mtime_ns, content hash, number of quotes) as JSON.
+        summary=_bytes_column(),
+        snip=_bytes_column(),
+        names=_bytes_column(),
+        blob=_bytes_column(),
+        file=_bytes_column(),
     )
 
 
@@ -84,6 +91,6 @@ def quote_schema() -> fields.Schema:
         text=fields.TEXT(analyzer=stem),
         speaker=fields.TEXT(analyzer=plain, phrase=True),
         entities=fields.TEXT(analyzer=plain),
-        acol=fields.COLUMN(columns.VarBytesColumn()),
-        data=fields.STORED(),
+        acol=_bytes_column(),
+        data=_bytes_column(),
     )

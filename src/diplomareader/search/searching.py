@@ -2,46 +2,62 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import threading
+from collections.abc import Callable
 from typing import Any, Final
 
-from whoosh import collectors
-
-from diplomareader.model import Hit, SearchResult
+from diplomareader.model import ArticleSummary, Hit, SearchResult
 from diplomareader.search.compile import Compiler
-from diplomareader.search.documents import summary_from_row, unpack_text
+from diplomareader.search.documents import Columns
+from diplomareader.search.engine import Cancelled
 from diplomareader.search.querylang import parse_query
 from diplomareader.search.snippets import Marker, make_snippet
 
 CANCELLED: Final = "cancelled: a newer search replaced this one"
 """The only error of a search abandoned through ``should_stop``."""
-EXACT_COUNT_LIMIT: Final = 20_000
-"""Matches are counted exactly up to this many; beyond, the index's estimate is used."""
-CHECK_EVERY: Final = 128
-"""Documents between two ``should_stop`` checks."""
 
 
-class Cancelled(Exception):
-    """Raised inside a search when ``should_stop`` says so."""
+class LazyHit(Hit):
+    """A Hit whose snippet and marks are made when first read (most hits never are)."""
+
+    def __init__(
+        self,
+        article: ArticleSummary,
+        score: float,
+        make: Callable[[], tuple[str, tuple[tuple[int, int], ...]]],
+    ) -> None:
+        object.__setattr__(self, "article", article)
+        object.__setattr__(self, "score", score)
+        object.__setattr__(self, "_make", make)
+
+    def __getattribute__(self, name: str) -> Any:
+        """Make the snippet on first access to ``snippet`` or ``marks``."""
+        if name in ("snippet", "marks"):
+            fields = object.__getattribute__(self, "__dict__")
+            if "snippet" not in fields:
+                snippet, marks = fields["_make"]()
+                fields["snippet"], fields["marks"], fields["_make"] = snippet, marks, None
+            return fields[name]
+        return object.__getattribute__(self, name)
 
 
-class StopCollector(collectors.WrappingCollector):  # type: ignore[misc]
-    """Wraps a collector and raises Cancelled when ``should_stop`` returns True."""
+def snippet_maker(
+    columns: Columns, lock: threading.RLock, docnum: int, marker: Marker
+) -> Callable[[], tuple[str, tuple[tuple[int, int], ...]]]:
+    """A function making the snippet of one hit (reads the index under ``lock``)."""
 
-    def __init__(self, child: Any, should_stop: Callable[[], bool]) -> None:
-        super().__init__(child)
-        self.should_stop = should_stop
+    def make() -> tuple[str, tuple[tuple[int, int], ...]]:
+        with lock:
+            body = columns.body(docnum)
+            names = columns.names(docnum) if marker.keys else []
+        return make_snippet(body, marker, names)
 
-    def matches(self) -> Iterator[int]:
-        """The child's matches, checking for cancellation as they come."""
-        for count, docnum in enumerate(self.child.matches(), 1):
-            if count % CHECK_EVERY == 0 and self.should_stop():
-                raise Cancelled
-            yield docnum
+    return make
 
 
 def run_search(
-    searcher: Any,
+    view: Any,
+    lock: threading.RLock,
     text: str,
     *,
     sort: str = "relevance",
@@ -49,64 +65,42 @@ def run_search(
     as_you_type: bool = False,
     should_stop: Callable[[], bool] | None = None,
 ) -> SearchResult:
-    """The SearchResult of ``text`` on ``searcher`` (never raises on a malformed query)."""
+    """The SearchResult of ``text`` on one index view (never raises on a malformed query).
+
+    Hits are :class:`LazyHit`: their snippets are made when first read.
+    """
     stop = should_stop or (lambda: False)
     parsed = parse_query(text)
-    compiler = Compiler(searcher.reader(), as_you_type=as_you_type)
+    compiler = Compiler(view.reader, as_you_type=as_you_type)
     compiled = compiler.compile(parsed)
     errors = tuple(compiled.errors)
     if compiled.query is None:
         return SearchResult(query=text, understood=compiled.understood, errors=errors)
-    if stop():
-        return _cancelled(text, compiled.understood)
     limit = max(1, limit)
-    if sort == "date":
-        inner = searcher.collector(limit=limit, sortedby="dsort", reverse=True)
-    else:
-        inner = searcher.collector(limit=limit)
-    collector = StopCollector(inner, stop) if should_stop else inner
+    engine = view.engine
     try:
-        searcher.search_with_collector(compiled.query, collector)
-        results = collector.results()
-        total = _total(searcher, compiled.query, results, stop)
+        matches = engine.docs(compiled.query, stop)
+        if sort == "date":
+            ranked = [(0.0, d) for d in engine.newest(matches, len(matches), limit)]
+        else:
+            ranked = engine.best(compiled.query, matches, limit, stop)
+        if stop():
+            raise Cancelled
     except Cancelled:
         return _cancelled(text, compiled.understood)
     marker = Marker(compiled.marks)
-    hits = []
-    for rank in range(results.scored_length()):
-        if rank % 16 == 15 and stop():
-            return _cancelled(text, compiled.understood)
-        docnum = results.docnum(rank)
-        stored = searcher.stored_fields(docnum)
-        snippet, marks = make_snippet(unpack_text(stored["snip"]), marker, stored.get("names", ()))
-        hits.append(
-            Hit(
-                article=summary_from_row(stored["summary"]),
-                score=float(results.score(rank) or 0.0),
-                snippet=snippet,
-                marks=marks,
-            )
-        )
+    columns = view.columns
+    hits: list[Hit] = [
+        LazyHit(columns.summary(d), score, snippet_maker(columns, lock, d, marker))
+        for score, d in ranked
+    ]
     return SearchResult(
         query=text,
         hits=tuple(hits),
-        total=max(total, len(hits)),
+        total=len(matches),
         understood=compiled.understood,
         errors=errors,
     )
-
-
-def _total(searcher: Any, query: Any, results: Any, stop: Callable[[], bool]) -> int:
-    """How many articles match: exact when cheap, else the index's (upper) estimate."""
-    if results.has_exact_length():
-        return len(results)
-    count = 0
-    for count, _ in enumerate(searcher.docs_for_query(query), 1):
-        if count % 1024 == 0 and stop():
-            raise Cancelled
-        if count >= EXACT_COUNT_LIMIT:
-            return max(count, int(results.estimated_length()))
-    return count
 
 
 def _cancelled(text: str, understood: str) -> SearchResult:

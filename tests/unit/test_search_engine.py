@@ -1,0 +1,98 @@
+"""The set-based engine agrees with Whoosh itself: same matches, same BM25F ranking."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("diplomareader.pipeline", reason="the pipeline's stages have not landed yet")
+pytest.importorskip("diplomareader.extract.names", reason="name keys have not landed yet")
+
+from whoosh import query as wq  # noqa: E402
+
+from diplomareader.search import Library  # noqa: E402
+from diplomareader.search.compile import Compiler  # noqa: E402
+from diplomareader.search.querylang import parse_query  # noqa: E402
+from tests.unit.test_index_support import filler, json_parser, write_sample  # noqa: E402
+
+QUERIES = [
+    "bulletin",
+    "trade shipping",
+    "kazakhstan OR lavrov",
+    "bulletin -trade",
+    "(smadyarov OR lavrov) referendums",
+    '"territorial integrity"',
+    '"integrity territorial"',
+    '"routine bulletin 12"',
+    "title:bulletin w3x",
+    "date:2021-02 bulletin",
+    "date:2021-01-01..2021-01-10",
+    "NOT bulletin",
+    "speaker:toqayev",
+    "entity:kazakhstan OR source:wire",
+]
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
+    """Sample and filler articles, ingested in three runs (three segments), one deleted."""
+    root = tmp_path_factory.mktemp("corpus")
+    lib = Library(tmp_path_factory.mktemp("index"))
+    write_sample(root)
+    lib.ingest([str(root)], parser=json_parser)
+    filler(root / "a", 30)
+    lib.ingest([str(root)], parser=json_parser)
+    filler(root / "b", 30, start=30)
+    (root / "a" / "filler-00004.json").unlink()
+    lib.ingest([str(root)], parser=json_parser)
+    yield lib
+    lib.close()
+
+
+def compiled(lib: Library, text: str) -> object:
+    """The Whoosh query the search builds for ``text``."""
+    view = lib._view
+    return Compiler(view.reader).compile(parse_query(text)).query
+
+
+@pytest.mark.parametrize("text", QUERIES)
+def test_same_matches_as_whoosh(library: Library, text: str) -> None:
+    """Set evaluation gives exactly Whoosh's matching documents (deletions excluded)."""
+    view = library._view
+    query = compiled(library, text)
+    expected = set(view.searcher.docs_for_query(query))
+    assert set(view.engine.docs(query, lambda: False)) == expected
+    assert library.search(text, limit=1000).total == len(expected)
+
+
+@pytest.mark.parametrize("text", ["bulletin", "trade shipping", "kazakhstan OR lavrov"])
+def test_same_ranking_as_whoosh(library: Library, text: str) -> None:
+    """Relevance scores are Whoosh's BM25F scores."""
+    view = library._view
+    query = compiled(library, text)
+    whoosh_hits = view.searcher.search(query, limit=None)
+    expected = {hit.docnum: hit.score for hit in whoosh_hits}
+    matches = view.engine.docs(query, lambda: False)
+    ours = view.engine.best(query, matches, len(matches), lambda: False)
+    assert {d for _, d in ours} == set(expected)
+    for score, docnum in ours:
+        assert score == pytest.approx(expected[docnum], rel=1e-5)
+
+
+def test_date_order(library: Library) -> None:
+    """Date order is newest first over live documents."""
+    view = library._view
+    order = list(view.engine.date_order())
+    dates = [view.engine.dates[d] for d in order]
+    assert dates == sorted(dates, reverse=True)
+    assert len(order) == library.count()
+    assert isinstance(compiled(library, "bulletin"), wq.Query)
+
+
+def test_multiple_segments(library: Library, tmp_path: Path) -> None:
+    """The fixture really spans several segments with a deletion (what the tests cover)."""
+    reader = library._view.reader
+    assert len(list(reader.leaf_readers())) >= 2
+    assert reader.has_deletions()
