@@ -114,6 +114,12 @@ class CommandBindings(DOMNode):
         app = self.app
         if isinstance(app, SequenceApp):
             app.pending_sequence = (self, first)
+            sequences: dict[str, dict[str, str]] = getattr(self, "_sequences", {})
+            choices = " · ".join(
+                f"{format_key(second)} {action.replace('_', ' ')}"
+                for second, action in sequences.get(first, {}).items()
+            )
+            app.notify(f"{format_key(first)} then: {choices}", timeout=2)
 
     def sequence_action(self, first: str, second: str) -> str | None:
         """The action of the sequence ``first second`` on this node, if any."""
