@@ -260,3 +260,46 @@ def test_two_roles_joined_by_and_are_not_one_person() -> None:
 def test_office_of_a_title_is_an_organisation() -> None:
     entities = extract_entities("He works in the Office of the President of Kazakhstan.")
     assert _find(entities, "Office of the President").kind == "organization"
+
+
+@pytest.mark.parametrize(
+    ("body", "mention", "kind"),
+    [
+        ('"I do the planting," says Manal, as she empties her bag.', "Manal", "person"),
+        ("Petty Officer Dayton, 42, of Woodbridge, died on Thursday.", "Dayton", "person"),
+        ("Near Rawah, two strikes engaged a unit.", "Rawah", "place"),
+        ("The attacks in Qamenas, Sarmin and Talamenes were condemned.", "Talamenes", "place"),
+        ("The attacks in Qamenas, Sarmin and Talamenes were condemned.", "Sarmin", "place"),
+    ],
+)
+def test_cues_around_unknown_single_names(body: str, mention: str, kind: str) -> None:
+    entities = extract_entities(body)
+    _check_offsets(body, entities)
+    assert _find(entities, mention).kind == kind
+
+
+def test_an_apposition_is_not_a_list() -> None:
+    body = "The strike was announced by CJTF-OIR, Dorrian told reporters on Monday."
+    entities = extract_entities(body)
+    assert all(e.kind != "organization" for e in entities if e.name == "Dorrian")
+
+
+def test_names_that_fold_alike_are_told_apart_by_spelling() -> None:
+    body = "Attacks in Samaria rose. Samarra is in Iraq. The Duma met in Douma. Daraa and Darayya."
+    names = {m.text: e.name for e in extract_entities(body) for m in e.mentions}
+    assert names["Samaria"] == "Samaria" and names["Samarra"] == "Samarra"
+    assert names["Duma"] == "State Duma" and names["Douma"] == "Douma"
+    assert names["Daraa"] == "Daraa" and names["Darayya"] == "Darayya"
+
+
+def test_feature_word_goes_with_the_place_after_it() -> None:
+    body = "We thank the Joint Task Force of the Lake Chad Basin Commission for its work."
+    entities = extract_entities(body)
+    assert _find(entities, "Joint Task Force").kind == "organization"
+    assert _find(entities, "Lake Chad Basin Commission").kind == "organization"
+    assert _find(entities, "Lake Chad").kind == "place"
+
+
+def test_adjective_before_a_noun_is_not_placed_by_a_preposition() -> None:
+    entities = extract_entities("Tensions rose in the Jewish people's holiday season.")
+    _absent(entities, "Jewish")

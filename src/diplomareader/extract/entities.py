@@ -21,8 +21,10 @@ from collections import Counter, defaultdict
 from typing import Final
 
 from diplomareader.extract.entities_actors import acting, actor_entities
+from diplomareader.extract.entities_context import share_kinds
 from diplomareader.extract.entities_rules import Candidate, RunReader
 from diplomareader.extract.entities_tokens import CONNECTORS, runs, tokenize
+from diplomareader.extract.entities_words import rule_words
 from diplomareader.extract.gazetteer import Gazetteer, default_gazetteer
 from diplomareader.extract.names import CYRILLIC_CAPITALS, russian_stem
 from diplomareader.model import Entity, EntityKind, Mention
@@ -181,6 +183,7 @@ def extract_entities(body: str, gazetteer: Gazetteer | None = None) -> list[Enti
     """
     gaz = gazetteer if gazetteer is not None else default_gazetteer()
     cands = candidates(body, gaz)
+    share_kinds(body, cands, rule_words(gaz).common_nouns)
     groups = _Groups(cands)
     index = {id(c): n for n, c in enumerate(cands)}
     for n, cand in enumerate(cands):

@@ -204,3 +204,40 @@ class ContextRules:
         start = before[-2].start
         keys = (before[-2].text.rstrip("s"), *cand.keys)
         return Candidate(start, cand.end, self.body[start : cand.end], "organization", keys=keys)
+
+
+_LIST_JOINER: Final = re.compile(r"(?:,|,? and|,? or)(?: the)? ")
+
+
+def share_kinds(body: str, cands: list[Candidate], common: frozenset[str] = frozenset()) -> None:
+    """Unknown names listed with names of one kind take that kind: "in Qamenas, Sarmin and
+    Talamenes", "Biden, Harris and Kolesnikov". A list whose known members differ in kind
+    ("Russia, Iran and Hezbollah") tells nothing, and neither does a common noun of ``common``
+    ("Iran and the States members of the Council")."""
+    main = sorted(
+        (c for c in cands if not c.nested and c.link is None and not c.adjective),
+        key=lambda c: c.start,
+    )
+    groups: list[list[Candidate]] = []
+    for cand in main:
+        if groups and _LIST_JOINER.fullmatch(body[groups[-1][-1].end : cand.start]):
+            groups[-1].append(cand)
+        else:
+            groups.append([cand])
+    for group in groups:
+        kinds = {c.kind for c in group if c.kind is not None}
+        if len(group) < 2 or len(kinds) != 1:
+            continue
+        last_joint = body[group[-2].end : group[-1].start]
+        if " and " not in f"{last_joint} " and " or " not in f"{last_joint} ":
+            continue  # "X, Y" alone is an apposition, not a list
+        kind = kinds.pop()
+        for cand in group:
+            if (
+                cand.kind is None
+                and not cand.role
+                and not cand.sent_start
+                and len(cand.keys) <= 2
+                and cand.text.lower().removesuffix("s") not in common
+            ):
+                cand.kind = kind

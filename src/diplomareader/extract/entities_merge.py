@@ -58,6 +58,7 @@ class Merger:
                     continue
                 if self._feature_place(prev, cand):
                     out[-1] = self._joined(prev, cand, "place")
+                    self._keep_nested(cand)  # "Sinjar" inside "Mount Sinjar"
                     continue
             if n == len(cands) - 1 and self._attributive(cand):
                 collective = self._collective_after(cand)
@@ -103,14 +104,14 @@ class Merger:
         )
 
     def _place_institution(self, prev: Candidate, cand: Candidate) -> bool:
-        """ "Mosul University", "Damascus Museum": a place and one organisation word."""
+        """ "Mosul University" (a place and one organisation word), "Lake Chad Basin
+        Commission" (a place and an organisation found by its words)."""
+        if prev.kind != "place" or prev.adjective or cand.entry is not None:
+            return False
+        if cand.kind == "organization":
+            return True
         return (
-            prev.entry is not None
-            and prev.kind == "place"
-            and not prev.adjective
-            and cand.kind is None
-            and len(cand.keys) == 1
-            and cand.text.lower() in self.words.org_tails
+            cand.kind is None and len(cand.keys) == 1 and cand.text.lower() in self.words.org_tails
         )
 
     def _place_feature(self, prev: Candidate, cand: Candidate) -> bool:
@@ -137,8 +138,8 @@ class Merger:
 
     # -- builders --------------------------------------------------------------------------
     def _keep_nested(self, cand: Candidate) -> None:
-        """Keep a gazetteer place swallowed by a longer mention as a mention of its own."""
-        if cand.entry is not None and cand.kind in ("place", "organization"):
+        """Keep a place or organisation swallowed by a longer mention as a mention of its own."""
+        if cand.kind in ("place", "organization"):
             cand.nested = True
             self.nested.append(cand)
 
@@ -280,10 +281,7 @@ class Merger:
             and (self._attributive(out[-1]) or out[-1].kind == "organization")
         ):
             inner = out.pop()
-            if inner.entry is None and inner.kind == "organization":
-                inner.nested = True  # "Office of Management and Budget Director Shalanda Young"
-                self.nested.append(inner)
-            self._keep_nested(inner)
+            self._keep_nested(inner)  # "Office of Management and Budget Director Shalanda Young"
             start = inner.start
         text = self.body[start : cand.end]
         titled = Candidate(

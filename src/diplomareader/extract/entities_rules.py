@@ -11,12 +11,16 @@ organisation head or tail word (organization), a place head or tail word or a pr
 from __future__ import annotations
 
 import bisect
+import re
+from typing import Final
 
 from diplomareader.extract.entities_candidate import Candidate
 from diplomareader.extract.entities_context import ContextRules
 from diplomareader.extract.entities_merge import Merger
 from diplomareader.extract.entities_tokens import CONNECTORS, Token, line_starts
 from diplomareader.extract.entities_words import (
+    AFTER_NOUN,
+    FEATURE_HEADS,
     HYPHEN_PREFIXES,
     LONE_ORG_WORDS,
     MAX_TITLE_WORDS,
@@ -32,6 +36,10 @@ from diplomareader.extract.names import CYRILLIC_CAPITALS, loose_key, word_key
 from diplomareader.model import EntityKind
 
 __all__ = ["Candidate", "RunReader"]
+
+_ADJECTIVE_ENDS: Final = ("ish", "ian", "ese", "ic", "ist", "ern")
+_AGE_AFTER: Final = re.compile(r", \d{1,2},")
+"""An age in commas after a name: "Scott C. Dayton, 42, of Woodbridge"."""
 
 
 class RunReader(Merger, ContextRules):
@@ -111,10 +119,14 @@ class RunReader(Merger, ContextRules):
                     continue
                 found = (i + 1, parts[0])
                 self.nested.extend(parts[1:])
+            j, cand = found
+            if pending and cand.kind == "place" and self.tokens[pending[-1]].lower in FEATURE_HEADS:
+                # "... of the Lake Chad": the feature word goes with the place after it
+                out.extend(self._unknown(pending[:-1]))
+                pending = pending[-1:]
             if pending:
                 out.extend(self._unknown(pending))
                 pending = []
-            j, cand = found
             out.append(cand)
             i = j
         if pending:
@@ -152,6 +164,8 @@ class RunReader(Merger, ContextRules):
     # -- rules for names not in the gazetteer -----------------------------------------------
     def _title_len(self, idx: list[int], k: int) -> int:
         """Number of words of the longest title starting at ``idx[k]`` (0 if none)."""
+        if self.tokens[idx[k]].lower not in self.words.title_words:
+            return 0
         for n in range(min(MAX_TITLE_WORDS, len(idx) - k), 0, -1):
             toks = [self.tokens[t] for t in idx[k : k + n]]
             words = tuple(tok.lower for tok in toks)
@@ -347,12 +361,17 @@ class RunReader(Merger, ContextRules):
             kind = "person"
         if kind is None and len(piece) == 1 and lastw in LONE_ORG_WORDS and not first.sent_start:
             kind = "organization"
-        if kind is None and len(piece) <= 3 and self._speaks(piece[-1]):
+        if (
+            kind is None
+            and len(piece) <= 3
+            and (self._speaks(piece[-1]) or self._spoken_by(piece[0], piece[-1]))
+        ):
             kind = "person"
         if kind is None and len(piece) == 1 and self._acronym(piece[0]):
             kind = "organization"
         if kind is None and (
-            self._after_place_preposition(piece[0]) or self._place_word_after(piece[-1])
+            (self._after_place_preposition(piece[0]) and not self._adjective_shaped(piece))
+            or self._place_word_after(piece[-1])
         ):
             kind = "place"
         return Candidate(
@@ -414,6 +433,34 @@ class RunReader(Merger, ContextRules):
             return False
         return self.tokens[nxt].text in self.words.speech_verbs
 
+    def _adjective_shaped(self, piece: list[int]) -> bool:
+        """One word shaped like an adjective before a lowercase noun: "in the Jewish people's",
+        "in Christian communities" (not "in Rawah overnight")."""
+        if len(piece) != 1 or not self.tokens[piece[0]].lower.endswith(_ADJECTIVE_ENDS):
+            return False
+        nxt = piece[0] + 1
+        if (
+            nxt >= len(self.tokens)
+            or self.body[self.tokens[nxt - 1].end : self.tokens[nxt].start] != " "
+        ):
+            return False
+        tok = self.tokens[nxt]
+        return not tok.cap and tok.lower not in AFTER_NOUN
+
+    def _spoken_by(self, first: int, last: int) -> bool:
+        """ "..., says Manal." (a verb of saying before, the clause ends after) or "Dayton, 42,"
+        (an age in commas after the name)."""
+        after = self.body[self.tokens[last].end : self.tokens[last].end + 6]
+        if _AGE_AFTER.match(after):
+            return True
+        if first == 0 or after[:1] not in (".", ",", ";", ":"):
+            return False
+        prev = self.tokens[first - 1]
+        return (
+            prev.lower in ("said", "says", "told", "added", "asked", "explained", "recalls")
+            and self.body[prev.end : self.tokens[first].start] == " "
+        )
+
     def _place_word_after(self, t: int) -> bool:
         """Followed by a lowercase place word: "the Karrada district", "Kherson regions"."""
         nxt = t + 1
@@ -426,8 +473,8 @@ class RunReader(Merger, ContextRules):
         if t == 0:
             return False
         prev = self.tokens[t - 1]
-        if prev.cap or self.body[prev.end : self.tokens[t].start] != " ":
-            return False
+        if (prev.cap and not prev.sent_start) or self.body[prev.end : self.tokens[t].start] != " ":
+            return False  # "Near Rawah," opening a sentence still places Rawah
         if prev.lower in self.words.place_preps:
             return True
         if t >= 2:

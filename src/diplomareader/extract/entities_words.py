@@ -81,6 +81,8 @@ class RuleWords:
     group_nouns: frozenset[tuple[str, ...]]
     directions: frozenset[str]
     not_orgs: frozenset[str]
+    common_nouns: frozenset[str]
+    """Words that are no name on their own: ``not_names`` and the place and organisation words."""
 
 
 def rule_words(gaz: Gazetteer) -> RuleWords:
@@ -111,6 +113,7 @@ def rule_words(gaz: Gazetteer) -> RuleWords:
         group_nouns=frozenset(tuple(t.split()) for t in get("group_nouns")),
         directions=get("directions"),
         not_orgs=get("not_organizations"),
+        common_nouns=get("not_names") | get("place_tails") | get("org_tails"),
     )
     gaz.cache["rule_words"] = words
     return words

@@ -84,14 +84,27 @@ class Match:
     people: bool = False
     """The phrase names the entry's people ("Syrians"): the country acting, not the place."""
     otherwise: Match | None = None
-    """For an exact-only form: what the phrase means when written otherwise (``SANA`` the
-    agency, ``Sana'a`` the city)."""
+    """Another entry under the same key: what an exact-only form means when written otherwise
+    (``SANA`` the agency, ``Sana'a`` the city), or a name that folds like this one (Samarra,
+    Samaria) and is told apart by how it is written."""
+    forms: frozenset[str] = frozenset()
+    """The written forms (lowercased) indexed under this key for this entry."""
 
     def resolve(self, text: str) -> Match | None:
         """The match that ``text`` (the phrase as written) stands for, if any."""
-        if not self.exact or text in self.exact or text.rstrip(".") in self.exact:
-            return self
-        return self.otherwise.resolve(text) if self.otherwise is not None else None
+        if self.exact and text not in self.exact and text.rstrip(".") not in self.exact:
+            return self.otherwise.resolve(text) if self.otherwise is not None else None
+        other = self.otherwise
+        if other is not None and not other.exact:
+            surface = _surface(text)
+            if surface not in self.forms and surface in other.forms:
+                return other
+        return self
+
+
+def _surface(form: str) -> str:
+    """A written form as compared by ``Match.resolve``: lowercased, straight apostrophes."""
+    return form.replace("’", "'").lower()
 
 
 def people_forms(entry: GazEntry) -> list[str]:
@@ -180,23 +193,29 @@ class Gazetteer:
             for n in range(1, len(words) + 1):
                 self.cyrillic_prefixes.add(" ".join(words[:n]))
         old = self.phrases.get(key)
-        if old is not None and not override:
-            if old.entry is entry and not people:
-                # Same entity: a case-insensitive form wins over an exact-only one.
-                merged = old.exact | exact if (old.exact and exact) else frozenset()
-                self.phrases[key] = Match(entry, old.adjective and adjective, merged)
-            elif (
-                old.entry is not entry and old.otherwise is None and bool(old.exact) != bool(exact)
-            ):
+        new = Match(entry, adjective, exact, people, forms=frozenset({_surface(form)}))
+        if old is None or override:
+            self.phrases[key] = new
+            words = key.split()
+            for n in range(1, len(words) + 1):
+                self.prefixes.add(" ".join(words[:n]))
+        elif old.entry is entry and not people:
+            # Same entity: a case-insensitive form wins over an exact-only one.
+            merged = old.exact | exact if (old.exact and exact) else frozenset()
+            self.phrases[key] = replace(
+                old,
+                adjective=old.adjective and adjective,
+                exact=merged,
+                forms=old.forms | new.forms,
+            )
+        elif old.entry is not entry and old.otherwise is None:
+            if bool(old.exact) != bool(exact):
                 # "SANA" (exact) and "Sana'a" (any case) share a key: keep both.
-                new = Match(entry, adjective, exact, people)
                 exact_one, other = (old, new) if old.exact else (new, old)
                 self.phrases[key] = replace(exact_one, otherwise=other)
-            return
-        self.phrases[key] = Match(entry, adjective, exact, people)
-        words = key.split()
-        for n in range(1, len(words) + 1):
-            self.prefixes.add(" ".join(words[:n]))
+            elif not old.exact and not exact and not new.forms & old.forms:
+                # "Samarra" and "Samaria" fold alike: the form as written decides.
+                self.phrases[key] = replace(old, otherwise=new)
 
     def extend_lexicon(self, name: str, values: Iterable[Any]) -> None:
         """Add words to one of the rules' word lists."""

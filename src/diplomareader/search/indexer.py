@@ -35,7 +35,14 @@ from diplomareader.search.state import (
     write_error_message,
 )
 from diplomareader.search.storage import generations, remove_orphans
-from diplomareader.search.workers import Job, Outcome, Parser, process, process_batch
+from diplomareader.search.workers import (
+    Job,
+    Outcome,
+    Parser,
+    process,
+    process_batch,
+    watch_parent,
+)
 
 COMMIT_SECONDS: Final = 60.0
 """Commit no more often than this; a killed ingest loses at most about ten times this."""
@@ -405,7 +412,9 @@ def _pool_outcomes(jobs: list[Job], count: int, parser: Parser | None) -> Iterat
     batches = [jobs[i : i + BATCH] for i in range(0, len(jobs), BATCH)]
     position = 0
     while position < len(batches):
-        with cf.ProcessPoolExecutor(max_workers=count, mp_context=_context()) as pool:
+        with cf.ProcessPoolExecutor(
+            max_workers=count, mp_context=_context(), initializer=watch_parent
+        ) as pool:
             pending: dict[cf.Future[list[Outcome]], list[Job]] = {}
             broken = False
             while (position < len(batches) or pending) and not broken:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -109,6 +111,21 @@ def _with_hash(article: Article, digest: str) -> Article:
     from dataclasses import replace
 
     return replace(article, content_hash=digest)
+
+
+def watch_parent() -> None:
+    """Worker initializer: exit when the process that started this worker dies.
+
+    Without it, an ingest killed with SIGKILL left its workers blocked on their job queue
+    for ever (each holding the pipeline's memory)."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="watch-parent", daemon=True).start()
 
 
 def process_batch(jobs: list[Job], parser: Parser | None = None) -> list[Outcome]:

@@ -212,7 +212,24 @@ def parse_state(text: str) -> tuple[FileState, list[str]]:
         state.deleted = {str(k): _scalar_text(v) or "" for k, v in deleted.items()}
     else:
         problems.append("'deleted' is not a mapping")
+    problems.extend(_unkept(doc))
     return state, problems
+
+
+def _unkept(doc: dict[Any, Any]) -> list[str]:
+    """What the next save would drop: a newer format, fields this version does not know
+    (written by a newer version or by hand). Reported so that the file is backed up first."""
+    notes = []
+    version = doc.get("version", FORMAT_VERSION)
+    if not isinstance(version, int) or version > FORMAT_VERSION:
+        notes.append(f"format {version} is newer than this version's {FORMAT_VERSION}")
+    unknown = {str(k) for k in doc if k not in ("version", "bookmarks", "deleted")}
+    for raw in doc.get("bookmarks") or []:
+        if isinstance(raw, dict):
+            unknown.update(str(k) for k in raw if k not in _FIELD_NAMES)
+    if unknown:
+        notes.append(f"fields this version does not keep: {', '.join(sorted(unknown)[:5])}")
+    return notes
 
 
 def backup_corrupt(path: Path, data: bytes) -> Path:
@@ -294,11 +311,15 @@ def read_state(path: Path, known_digest: str | None = None) -> ReadResult:
     if not problems:
         return ReadResult(state, None, None, key, digest=fingerprint)
     backup = backup_corrupt(path, data)
-    shown = "; ".join(problems[:3]) + ("; ..." if len(problems) > 3 else "")
+    broken = [p for p in problems if p.startswith("entry ")]
+    parts = [p for p in problems if not p.startswith("entry ")]
+    if broken:
+        shown = "; ".join(broken[:3]) + ("; ..." if len(broken) > 3 else "")
+        entries = f"entr{'y' if len(broken) == 1 else 'ies'}"
+        parts.insert(0, f"skipped {len(broken)} broken {entries} ({shown})")
     return ReadResult(
         state,
-        f"bookmarks file {path}: skipped {len(problems)} broken entr"
-        f"{'y' if len(problems) == 1 else 'ies'} ({shown}); kept a copy as {backup.name}",
+        f"bookmarks file {path}: {'; '.join(parts)}; kept a copy as {backup.name}",
         backup,
         key,
         digest=fingerprint,
