@@ -25,7 +25,8 @@ from diplomareader.model import Article
 from diplomareader.store.state import Position
 from diplomareader.tui.keys import CommandBindings, KeyMap
 from diplomareader.tui.widgets.layers import LayerCache
-from diplomareader.tui.widgets.reader_layout import GUTTER, Page, PageLine, layout_page
+from diplomareader.tui.widgets.reader_draw import PageView, line_text
+from diplomareader.tui.widgets.reader_layout import Page, PageLine, layout_page
 from diplomareader.tui.widgets.reader_marks import Marks, Span, article_header
 from diplomareader.tui.widgets.reader_selection import Selection
 
@@ -423,37 +424,7 @@ class Reader(ScrollView, CommandBindings, can_focus=True):
 
     def _line_text(self, line: PageLine, index: int) -> Text:
         """The rich text of one page line, gutter included."""
-        gutter = Text(" " * GUTTER)
-        if line.kind == "header" and line.rich is not None:
-            return gutter + line.rich
-        if line.kind == "blank" or self.article is None:
+        if self.article is None:
             return Text("")
-        paragraph = line.paragraph
-        cursor_here = paragraph == self.cursor and (
-            self.selection is None or self.selection.touches(line.start, line.end)
-        )
-        first = index == self._page.first_line[paragraph]
-        mark = " "
-        mark_style = Style()
-        if first and self.marks.bookmarked(self._page.paragraphs[paragraph]):
-            mark, mark_style = "★", self._style("bookmark")
-        elif paragraph in self._page.quote_paragraphs or line.kind == "attribution":
-            mark, mark_style = "┃", self._style("quote-bar")
-        gutter = Text.assemble(
-            ("▌" if cursor_here else " ", self._style("cursor")), (mark, mark_style), " "
-        )
-        if line.kind == "attribution" and line.rich is not None:
-            return gutter + Text(line.rich.plain, self._style("attribution"))
-        body = self.article.body
-        text = Text(body[line.start : line.end])
-        for start, end, name in self.marks.spans_in(paragraph, self._page, line.start, line.end):
-            text.stylize(self._style(name), start - line.start, end - line.start)
-        if self.selection is not None:
-            sel_start, sel_end = self.selection.span
-            if sel_start < line.end and sel_end > line.start:
-                text.stylize(
-                    self._style("selection"),
-                    max(0, sel_start - line.start),
-                    min(line.end, sel_end) - line.start,
-                )
-        return gutter + text
+        view = PageView(self.article, self._page, self.marks, self.cursor, self.selection)
+        return line_text(view, line, index, self._style)
