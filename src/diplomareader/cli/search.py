@@ -51,7 +51,7 @@ def main(args: argparse.Namespace) -> int:
     try:
         with Library(args.index) as library:
             result = library.search(text, sort=args.sort, limit=max(1, args.limit))
-            # Snippets are made lazily from the open index: print before it closes.
+            # Inside the block: hits make their snippets from the open index when read.
             if args.json:
                 print(json.dumps(result_json(result), ensure_ascii=False))
             else:
