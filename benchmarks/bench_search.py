@@ -195,6 +195,12 @@ def main() -> int:
     parser.add_argument("--keep", action="store_true", help="keep the working folder")
     parser.add_argument("--naive-timeout", type=float, default=120.0)
     parser.add_argument(
+        "--raw-articles",
+        type=int,
+        default=None,
+        help="measure the raw Whoosh rate on the first N articles only (default: all)",
+    )
+    parser.add_argument(
         "--query-phase", nargs=2, metavar=("INDEX", "FTS_DB"), help=argparse.SUPPRESS
     )
     args = parser.parse_args()
@@ -211,7 +217,7 @@ def main() -> int:
         return 1
     work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="bench-search-"))
     try:
-        result = run(corpora, work, count, args.naive_timeout)
+        result = run(corpora, work, count, args.naive_timeout, args.raw_articles)
     finally:
         if not args.keep and not args.work:
             shutil.rmtree(work, ignore_errors=True)
@@ -221,7 +227,9 @@ def main() -> int:
     return 0
 
 
-def run(corpora: Path, work: Path, count: int, naive_timeout: float) -> dict[str, Any]:
+def run(
+    corpora: Path, work: Path, count: int, naive_timeout: float, raw_articles: int | None = None
+) -> dict[str, Any]:
     """Build, ingest, measure; returns the benchmark's JSON."""
     from diplomareader.search import Library
     from searchbench_baselines import build_fts5, raw_whoosh
@@ -253,7 +261,7 @@ def run(corpora: Path, work: Path, count: int, naive_timeout: float) -> dict[str
     ingest_rss = peak_rss_mb()
     log(f"ingested {report.added:,} in {ingest_s:.0f} s ({len(report.errors)} errors)")
     log("raw whoosh")
-    raw = raw_whoosh(index, work / "raw-index")
+    raw = raw_whoosh(index, work / "raw-index", raw_articles)
     shutil.rmtree(work / "raw-index", ignore_errors=True)
     log(f"raw: {raw}")
     log("reingest unchanged")
@@ -297,6 +305,7 @@ def run(corpora: Path, work: Path, count: int, naive_timeout: float) -> dict[str
             "pipeline_cpu_s": round(cpu1 - cpu0, 1),
             "raw_whoosh_s": round(raw["wall_s"], 1),
             "raw_whoosh_cpu_s": round(raw["cpu_s"], 1),
+            "raw_whoosh_articles": raw["articles"],
             # What the rates would be on two idle cores: CPU seconds over two for the
             # pipeline (perfect overlap), over one for the single raw writer.
             "ratio_cpu_bound": round(

@@ -20,6 +20,7 @@ from diplomareader.model import (
     Quote,
     paragraph_spans,
 )
+from diplomareader.search.schema import analyze_body
 
 SummaryRow = tuple[str, str, str | None, str | None, str | None, str]
 """Stored list row: ``(id, title, date ISO, source, author, path)``."""
@@ -117,8 +118,13 @@ def surface_names(article: Article) -> list[tuple[str, list[str]]]:
     return rows
 
 
-def article_fields(article: Article, stat: tuple[int, int] = (0, 0)) -> dict[str, Any]:
-    """The Whoosh document of an article (``stat`` = file size and mtime, for the record)."""
+def article_fields(
+    article: Article, stat: tuple[int, int] = (0, 0), *, analyzed: bool = False
+) -> dict[str, Any]:
+    """The Whoosh document of an article (``stat`` = file size and mtime, for the record).
+
+    With ``analyzed`` the body comes as postings already (the worker's analysis), else as
+    text for the writer to analyse."""
     source_text = " ".join(filter(None, [article.source or "", _host(article.url)]))
     speakers: list[str] = []
     for quote in article.quotes:
@@ -136,6 +142,7 @@ def article_fields(article: Article, stat: tuple[int, int] = (0, 0)) -> dict[str
         # The title is indexed with the body, so that one field answers plain words.
         "body": f"{article.title}\n\n{article.body}",
         "terms": f"{article.title}\n\n{article.body}",
+        # (replaced by postings below when analysed here)
         "summary": _json(summary_row(article)),
         "snip": pack_text(article.body),
         "names": _json(surface_names(article)),
@@ -152,6 +159,8 @@ def article_fields(article: Article, stat: tuple[int, int] = (0, 0)) -> dict[str
             ]
         ),
     }
+    if analyzed:
+        doc["body"], doc["terms"] = analyze_body(doc["body"])
     if source_text:
         doc["source"] = source_text
     if article.author:

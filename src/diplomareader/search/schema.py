@@ -7,11 +7,12 @@ articles' stored data and is reconciled with it after an interrupted ingest.
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Any, Final
 
-from whoosh import columns, fields
+from whoosh import columns, fields, formats
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 from whoosh.analysis.filters import STOP_WORDS
+from whoosh.system import pack_uint
 
 from diplomareader.search.cjk import CJKBigramFilter
 
@@ -48,6 +49,63 @@ def plain_analyzer() -> object:
     return RegexTokenizer(WORD_PATTERN) | CJKBigramFilter() | LowercaseFilter()
 
 
+class Analyzed:
+    """A field value already turned into postings (by an ingest worker process)."""
+
+    __slots__ = ("items",)
+
+    def __init__(self, items: list[tuple[bytes, int, float, bytes]]) -> None:
+        self.items = items
+
+    def __getstate__(self) -> list[tuple[bytes, int, float, bytes]]:
+        """Pickled as its postings."""
+        return self.items
+
+    def __setstate__(self, items: list[tuple[bytes, int, float, bytes]]) -> None:
+        """Unpickled from its postings."""
+        self.items = items
+
+
+class PreText(fields.TEXT):  # type: ignore[misc]
+    """A TEXT field that also takes an :class:`Analyzed` value, so that the analysis runs
+    in the worker processes and the single writer only files the postings."""
+
+    def index(self, value: Any, **kwargs: Any) -> Any:
+        """Postings of ``value``: given when analysed already, else made by the analyzer."""
+        if isinstance(value, Analyzed):
+            return iter(value.items)
+        return super().index(value, **kwargs)
+
+
+def analyze_body(text: str) -> tuple[Analyzed, Analyzed]:
+    """The postings of a body for the ``body`` field (with positions) and the ``terms``
+    field (frequencies only), from one pass of the analyzer: what Whoosh's own analysis
+    would give, byte for byte."""
+    poses: dict[str, list[int]] = {}
+    analyzer = _worker_analyzer()
+    for token in analyzer(text, positions=True, boosts=True, mode="index"):
+        if not token.stopped:
+            poses.setdefault(token.text, []).append(token.pos)
+    positions = formats.Positions()
+    body, terms = [], []
+    for word, found in poses.items():
+        key = word.encode("utf-8")
+        count = len(found)
+        body.append((key, count, float(count), positions.encode(found)))
+        terms.append((key, count, float(count), pack_uint(count)))
+    return Analyzed(body), Analyzed(terms)
+
+
+_ANALYZER: list[Any] = []
+
+
+def _worker_analyzer() -> Any:
+    """One stemming analyzer per process (its stem cache warms up)."""
+    if not _ANALYZER:
+        _ANALYZER.append(stemming_analyzer())
+    return _ANALYZER[0]
+
+
 def _bytes_column() -> fields.COLUMN:
     """A column of one byte string per document."""
     return fields.COLUMN(columns.VarBytesColumn())
@@ -62,8 +120,8 @@ def article_schema() -> fields.Schema:
         title=fields.TEXT(analyzer=stem, phrase=True, field_boost=2.0),
         # The body twice: with positions for phrases, and without (``terms``), whose
         # postings read several times faster, for words.
-        body=fields.TEXT(analyzer=stem, phrase=True),
-        terms=fields.TEXT(analyzer=stem, phrase=False),
+        body=PreText(analyzer=stem, phrase=True),
+        terms=PreText(analyzer=stem, phrase=False),
         source=fields.TEXT(analyzer=plain, phrase=True),
         author=fields.TEXT(analyzer=plain, phrase=True),
         speakers=fields.TEXT(analyzer=plain, phrase=True),

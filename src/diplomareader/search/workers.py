@@ -98,7 +98,7 @@ def process(job: Job, parser: Parser | None = None) -> Outcome:
             job,
             "article",
             hash=digest,
-            article_doc=article_fields(article, (job.size, job.mtime_ns)),
+            article_doc=article_fields(article, (job.size, job.mtime_ns), analyzed=True),
             quote_docs=tuple(quote_documents(article)),
         )
     except (MemoryError, RecursionError) as error:
