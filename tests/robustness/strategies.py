@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import codecs
 import gzip
+import json
+from html import escape as html_escape
 from typing import Any
 
 from hypothesis import strategies as st
@@ -297,10 +299,79 @@ def _front_matter() -> st.SearchStrategy[str]:
     )
 
 
+DATEISH = [
+    "2022-09-29",
+    "2022-02-31",
+    "2022-13-45T25:61:00Z",
+    "29.09.2022",
+    "Sept. 29, 2022",
+    "0000-00-00",
+    "99999-01-01",
+    "2022-09-29T10:00:00+99:00",
+    "yesterday",
+    "",
+    "1e308",
+]
+
+
+def _json_values() -> st.SearchStrategy[Any]:
+    """JSON-like values, nested."""
+    leaves = st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(),
+        st.floats(allow_nan=False),
+        st.text(max_size=20),
+        st.sampled_from(DATEISH + NAMES),
+    )
+    return st.recursive(
+        leaves,
+        lambda inner: st.one_of(
+            st.lists(inner, max_size=4),
+            st.dictionaries(
+                st.sampled_from(
+                    ["@type", "headline", "author", "name", "datePublished", "publisher", "url"]
+                ),
+                inner,
+                max_size=5,
+            ),
+        ),
+        max_leaves=12,
+    )
+
+
+def _page_head() -> st.SearchStrategy[str]:
+    """A ``<head>`` with machine metadata of any quality: meta tags, JSON-LD, time."""
+    meta = st.builds(
+        lambda name, value: f'<meta property="{name}" content="{html_escape(value)}">',
+        st.sampled_from(
+            ["article:published_time", "og:title", "og:site_name", "author", "date", "og:url"]
+        ),
+        st.one_of(st.sampled_from(DATEISH + NAMES), st.text(max_size=30)),
+    )
+    ld = _json_values().map(
+        lambda v: f'<script type="application/ld+json">{json.dumps(v, ensure_ascii=False)}</script>'
+    )
+    broken_ld = st.text(max_size=40).map(
+        lambda t: f'<script type="application/ld+json">{{"headline": {t}</script>'
+    )
+    title = prose(max_pieces=8).map(lambda t: f"<title>{t}</title>")
+    return st.lists(st.one_of(meta, ld, broken_ld, title), max_size=6).map("".join)
+
+
 def raw_documents() -> st.SearchStrategy[RawDocument]:
     """Decoded documents of the three kinds, as ``read_document`` would give them."""
     html_text = st.one_of(
         prose(TAGS, max_pieces=80),
+        st.builds(
+            lambda head, body, when: (
+                f"<html><head>{head}</head><body><article><time datetime='{when}'>{when}</time>"
+                f"{body}</article></body></html>"
+            ),
+            _page_head(),
+            prose(TAGS, max_pieces=80),
+            st.sampled_from(DATEISH),
+        ),
         st.builds(
             lambda head, body: f"<html><head>{head}</head><body>{body}</body></html>",
             prose(TAGS, max_pieces=10),

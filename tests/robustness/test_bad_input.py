@@ -8,6 +8,7 @@ status 1 when any failed, no traceback, text in every script kept intact and sea
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -298,3 +299,36 @@ def test_largest_accepted_file_bounded_memory(tmp_path: Path) -> None:
         ingest_peak_rss_mb=round(ingest.peak_rss_mb),
         ingest_seconds=round(ingest.seconds, 1),
     )
+
+
+def test_odd_file_names(tmp_path: Path) -> None:
+    """File names with bytes that are not UTF-8 and with a newline, under a strict UTF-8
+    locale: no traceback, errors on one line each, JSON paths name the real files, and
+    ``search`` prints the hits."""
+    folder = os.fsencode(tmp_path / "names")
+    os.mkdir(folder)
+    text = b"Statement\n\nThe talks resumed in Geneva on Monday, the ministry said.\n"
+    for name, data in (
+        (b"caf\xe9-latin1.txt", text),
+        (b"new\nline.txt", text),
+        (b"empty\xfe.txt", b""),
+        (b"empty\nline.txt", b""),
+    ):
+        with open(os.path.join(folder, name), "wb") as handle:
+            handle.write(data)
+    env = dict(os.environ, PYTHONIOENCODING="utf-8:strict", LC_ALL="C.UTF-8")
+    run = cli("parse", "--json", os.fsdecode(folder), env=env)
+    no_traceback(run)
+    assert run.returncode == 1, run.describe()
+    records = run.records()
+    assert len(records) == 4 and all(os.path.exists(r["path"]) for r in records)
+    assert sum("error" in r for r in records) == 2
+    assert len(run.stderr.strip().splitlines()) == 2, run.stderr
+    index = tmp_path / "index"
+    ingest = cli("ingest", os.fsdecode(folder), "--index", str(index), env=env)
+    no_traceback(ingest)
+    errors = [line for line in ingest.stderr.splitlines() if line.startswith("diplomareader:")]
+    assert ingest.returncode == 1 and len(errors) == 2, ingest.describe()
+    search = cli("search", "Geneva", "--index", str(index), env=env)
+    no_traceback(search)
+    assert search.returncode == 0 and search.stdout.count("Geneva") >= 2, search.describe()

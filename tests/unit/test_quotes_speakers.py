@@ -427,3 +427,120 @@ def test_dash_byline_in_the_paragraph_under_the_quote() -> None:
         "The claim is broadly accurate."
     )
     assert _speakers(body) == ["Bernie Sanders"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The ministers agreed on “know your customer” (KYC) rules for virtual assets.",
+        "The leaders hail progress on a civil nuclear agreement (“123 agreement”).",
+        "The Gambia’s perspective on the theme: “Leaving no one behind: acting together for "
+        "peace and human dignity,” aligns with the Agenda.",
+        "Let us embrace Te Mauri, which literally means “health, peace and prosperity”.",
+        "The event included a workshop on the “Promotion of Good Quality jobs for a Just and "
+        "Inclusive Green Transition,” which focused on labour.",
+    ],
+)
+def test_terms_themes_and_glosses_are_not_quotes(body: str) -> None:
+    """Defined terms, debate themes, translations and event titles are not quotes."""
+    assert extract_quotes(body) == []
+
+
+def test_bracketed_sentence_is_still_a_quote() -> None:
+    """ "(“Oh, I'm definitely voting for Eric”)" is a sentence someone says, not a term."""
+    body = "Canvassers rank voters from 1 (“Oh, I'm definitely voting for Eric.”) to 6."
+    assert len(extract_quotes(body)) == 1
+
+
+@pytest.mark.parametrize("heading", ["Speakers:", "Participants:", "The Vice President said:"])
+def test_list_items_under_a_heading_are_not_block_quotes(heading: str) -> None:
+    """ "Speakers:" then "- Rep. X, PA House Minority Leader": a list, not a quote."""
+    body = f"The meeting ended.\n\n{heading}\n\n- Rep. Joanna McClinton, PA House Minority Leader"
+    assert extract_quotes(body) == []
+
+
+def test_heading_without_a_cue_does_not_introduce_a_block_quote() -> None:
+    """A colon heading with no speech verb ("Participants:") gives no block quote."""
+    body = "Participants:\n\nAlexandra Reeve Givens, CEO, Center for Democracy and Technology"
+    assert extract_quotes(body) == []
+
+
+def test_i_quote_gives_the_words_to_the_person_named_before() -> None:
+    """ "… highlighted by King Mohammed VI in a message. I quote: “…”" is the King's."""
+    body = (
+        "This reality was highlighted by His Majesty King Mohammed VI in a message to the "
+        "annual meetings. I quote:\n\n“The world remains mired in problems we thought solved.”"
+    )
+    assert _speakers(body) == ["Mohammed VI"]
+
+
+def test_passive_agent_of_a_cue() -> None:
+    """ "as stated by X" names X."""
+    body = (
+        "The principle, as stated by Josep Borrell, is that “we do not negotiate with ourselves.”"
+    )
+    assert _speakers(body) == ["Josep Borrell"]
+
+
+@pytest.mark.parametrize("adverb", ["Fourthly", "Moreover", "Finally"])
+def test_sentence_adverbs_are_not_names(adverb: str) -> None:
+    """ "Fourthly, the President of Brazil mentioned …, adding: “…”" is not "Fourthly"."""
+    body = f"{adverb}, the delegate mentioned the paralysis, adding: “The Council must act.”"
+    assert _speakers(body) != [adverb]
+
+
+def test_a_name_after_a_sentence_end_does_not_take_the_title_before_it() -> None:
+    """ "Secretary-General António Guterres. This Pact …": "Pact" is not a secretary."""
+    body = (
+        "We support the reform spirit of Secretary-General António Guterres. This Pact "
+        "reflects hope. The Secretary-General said that multilateralism faces a dilemma: "
+        "“to breakthrough or to breakdown”."
+    )
+    assert _speakers(body) == ["António Guterres"]
+
+
+def test_a_country_speaks_under_its_own_name_only() -> None:
+    """ "Russia said" takes the place entity; "Cuban said" (an adjective alias) does not."""
+    body = "“We reject the claims,” Russia said. “It is too early,” Cuban said."
+    russia = Entity(
+        "Russia",
+        "place",
+        ("Russian",),
+        (Mention("Russia", body.index("Russia"), body.index("Russia") + 6),),
+    )
+    cuba = Entity(
+        "Cuba",
+        "place",
+        ("Cuban",),
+        (Mention("Cuban", body.index("Cuban"), body.index("Cuban") + 5),),
+    )
+    assert [q.speaker for q in extract_quotes(body, [russia, cuba])] == ["Russia", "Cuban"]
+
+
+def test_pronoun_after_a_newly_introduced_person() -> None:
+    """ "he" after a new person is introduced at length takes that person, not an old speaker."""
+    body = (
+        "“Our systems are not failing us,” the United States said.\n\n"
+        + "The League met again and again over those years, and the delegates argued at length " * 8
+        + "\n\nLet me quote another Irish leader, Eamon de Valera, also speaking to the League. "
+        "De Valera believed in the League. But he recognized that the Covenant had to be "
+        "enforced. He said,\n\n“People are complaining that the League is devoting its activity "
+        "to minor matters.”"
+    )
+    assert _speakers(body)[-1] == "Eamon de Valera"
+
+
+def test_subject_after_a_long_introductory_phrase() -> None:
+    """ "With leaders worried about … voters, President X is rolling out a message: “…”"."""
+    body = (
+        "With party leaders increasingly worried about a lack of passion for the nominee among "
+        "young voters in the big cities, President Kassym-Jomart Tokayev is rolling out a new "
+        "message: “It is about all of us.”"
+    )
+    assert _speakers(body) == ["Kassym-Jomart Tokayev"]
+
+
+def test_quote_used_as_a_headline_after_a_colon_is_kept() -> None:
+    """ "used one of her quotes as its headline: “…”" — still her words."""
+    body = "The piece used one of the woman’s quotes as its headline: “Finally. Someone like me.”"
+    assert len(extract_quotes(body)) == 1

@@ -14,6 +14,14 @@ SUBCOMMANDS: Final = ("run", "ingest", "parse", "search", "bookmarks")
 """Each name is a module of this package with ``add_parser(subparsers)`` and ``main(args)``."""
 
 
+def printable(text: str) -> str:
+    """``text`` on one terminal line: control characters (a newline in a file name) and
+    undecodable bytes shown as escapes."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand registered."""
     parser = argparse.ArgumentParser(
@@ -41,6 +49,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         args_list[0].startswith("-") and args_list[0] not in {"-h", "--help", "--version"}
     ):
         args_list.insert(0, "run")
+    for stream in (sys.stdout, sys.stderr):
+        # A file name with bytes that are not UTF-8 must not crash printing (strict locales);
+        # "\udcff" is also the JSON escape of the same character, so JSON Lines stay exact.
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     parser = build_parser()
     args = parser.parse_args(args_list)
     module = importlib.import_module(f"diplomareader.cli.{args.command}")

@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import Any
 
+from diplomareader.cli import printable
 from diplomareader.cli.progress import ProgressPrinter, format_duration
 from diplomareader.model import InputError
 
@@ -52,7 +53,7 @@ def main(args: argparse.Namespace) -> int:
         return 1
     printer.finish()
     for line in report.errors:
-        print(f"diplomareader: {line}", file=sys.stderr)
+        print(f"diplomareader: {printable(line)}", file=sys.stderr)
     changed = report.added + report.updated
     parts = [f"{changed:,} indexed ({report.added:,} new, {report.updated:,} changed)"]
     parts.append(f"{report.unchanged:,} unchanged")

@@ -7,6 +7,7 @@ import json
 import sys
 from typing import Any
 
+from diplomareader.cli import printable
 from diplomareader.ingest import iter_input_files
 from diplomareader.model import InputError
 from diplomareader.pipeline import parse_file
@@ -49,7 +50,7 @@ def _emit_error(path: str, reason: str, *, as_json: bool) -> None:
     """Report one unreadable file."""
     if as_json:
         print(json.dumps({"path": path, "error": reason}, ensure_ascii=False), flush=True)
-    print(f"diplomareader: {path}: {reason}", file=sys.stderr)
+    print(f"diplomareader: {printable(path)}: {printable(reason)}", file=sys.stderr)
 
 
 def _print_human(record: dict[str, Any]) -> None:

@@ -51,13 +51,14 @@ def main(args: argparse.Namespace) -> int:
     try:
         with Library(args.index) as library:
             result = library.search(text, sort=args.sort, limit=max(1, args.limit))
+            # Inside the block: hits make their snippets from the open index when read.
+            if args.json:
+                print(json.dumps(result_json(result), ensure_ascii=False))
+            else:
+                print_result(result)
     except InputError as error:
         print(f"diplomareader: {error}", file=sys.stderr)
         return 1
-    if args.json:
-        print(json.dumps(result_json(result), ensure_ascii=False))
-    else:
-        print_result(result)
     return 0
 
 

@@ -24,7 +24,13 @@ from diplomareader.extract.quote_lexicon import (
     TITLES,
     WEAK_CUES,
 )
-from diplomareader.extract.quote_speaker import from_run, name_run, speaker_after, speaker_before
+from diplomareader.extract.quote_speaker import (
+    from_run,
+    name_run,
+    passive_agent,
+    speaker_after,
+    speaker_before,
+)
 from diplomareader.extract.quote_tokens import SpeakerRef, Token, tokens
 
 _LEAD = re.compile(r"[\s,]*(?:(—|–|--|-|―)\s*)?")
@@ -229,7 +235,11 @@ def before_quote(body: str, lo: int, open_pos: int) -> Attribution | None:
         if toks[index].low in WEAK_CUES and _new_clause(toks, past):
             continue
         cue = cue_text(body, toks, index, past)
-        ref = speaker_before(body, toks, index - 1) if index else None
+        ref = passive_agent(body, toks, index, past)
+        if ref is None:
+            ref = speaker_before(body, toks, index - 1) if index else None
+        if toks[index].low.startswith("quot") and (ref is None or ref.name in ("i", "we")):
+            return Attribution(None, cue, "participle")  # "I quote:": words said before
         if ref is None and toks[index].low.endswith("ing"):
             ref = _gerund_subject(body, toks, index)
         if toks[past - 1].final and (ref is None or ref.kind not in ("name", "pronoun")):

@@ -24,9 +24,17 @@ _WORK_BEFORE = re.compile(
     r"(?:\b(?:book|books|film|movie|documentary|song|album|novel|play|poem|article|op-ed|column|"
     r"essay|report|headline|headlined|titled|entitled|named|dubbed|nicknamed|slogan|hashtag|"
     r"show|series|program|programme|campaign|initiative|operation|term|phrase|word|words|"
-    r"so-called|known as|termed|branded|label|labeled|labelled)\s*,?\s*)$"
+    r"so-called|known as|termed|branded|label|labeled|labelled|motto|means|meaning|"
+    r"translates as|translated as|stands for)\s*,?\s*)$"
 )
 """Words naming a work or a term just before the opening mark (lower case: "Song" is a name)."""
+_EVENT_BEFORE = re.compile(
+    r"\b(?:workshop|conference|panel|session|forum|theme|motto)\s*"
+    r"(?:(?:on|of|for|called|titled|entitled)\s+)?(?:the\s+)?[,:]?\s*$"
+)
+"""A named event or theme: "a workshop on the “…”", "the theme: “…”" (titles of any length)."""
+_TERM_AROUND = re.compile(r"\s*\((?:[A-Z][A-Za-z0-9&./-]{1,11})\)")
+"""An acronym in brackets right after the closing mark: "“know your customer” (KYC) rules"."""
 
 _BYLINE_AFTER = re.compile(
     r"[\"”’']?,?[\"”’']?\s+by\s+(?:the\s+)?(?:[A-Z][\w.&-]*\s+){0,4}[A-Z][\w.&-]*['’]s?\s+[A-Z]"
@@ -54,11 +62,25 @@ def is_not_a_quote(
     before = body[max(0, span.start - 40) : span.start - 1]
     if _WORK_BEFORE.search(before) and not direct and words <= 8:
         return True
+    if _EVENT_BEFORE.search(before) and not direct:
+        return True
+    if span.closed and words <= 8 and _defined_term(body, span):
+        return True
     if span.closed and _BYLINE_AFTER.match(body, span.end + 1, span.end + 90):
         return True
     if _title_case(text) and words <= 12 and not direct and not _own_sentence(body, span, text):
         return True
     return words < 3 and how not in ("after", "before", "dash", "according")
+
+
+def _defined_term(body: str, span: QuotedSpan) -> bool:
+    """ "agreement (“123 agreement”)", "“know your customer” (KYC)": a term being defined."""
+    text = body[span.start : span.end]
+    if text.rstrip().endswith((".", "!", "?")):
+        return False
+    opened = span.start > 1 and body[span.start - 2] == "("
+    bracketed = opened and body[span.end + 1 : span.end + 2] == ")" and len(text.split()) <= 4
+    return bracketed or bool(_TERM_AROUND.match(body, span.end + 1, span.end + 16))
 
 
 def _own_sentence(body: str, span: QuotedSpan, text: str) -> bool:

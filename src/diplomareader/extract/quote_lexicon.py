@@ -181,7 +181,10 @@ LEADING_STOPWORDS: frozenset[str] = _words(
     speaking asked asking writing responding last next on today yesterday tomorrow now with
     without from by of to during under over about according mr mrs ms dr several many some most
     others both all few hours minutes days weeks months years moments online another other each
-    every
+    every firstly secondly thirdly fourthly fifthly lastly finally moreover furthermore additionally
+    similarly likewise consequently accordingly nevertheless nonetheless hence thus therefore
+    indeed besides instead otherwise were was is are do does did have has had would could should
+    shall must can
     """
 )
 """Capitalised words that open a sentence but are not part of a name ("But Tokayev said")."""

@@ -30,8 +30,19 @@ class Named:
     """Canonical (or cleaned) name."""
     person: bool
     titles: frozenset[str] = frozenset()
-    context: frozenset[str] = frozenset()
-    """Folded capitalised words around the mention (see ``quote_context``)."""
+    start: int = -1
+    """Where the mention itself starts (for its context words; -1 when unknown)."""
+    end: int = -1
+    """Where the mention ends."""
+
+
+_RANK = {"person": 0, "organization": 1, "place": 2}
+"""Which entity a speaker mention takes when several overlap it (a country speaks as a body)."""
+
+
+def _extends(longer: str, shorter: str | None) -> bool:
+    """True when ``longer`` is ``shorter`` with more words before it ("Eamon de Valera")."""
+    return bool(shorter) and longer.casefold().endswith(" " + str(shorter).casefold())
 
 
 def _surname(name: str) -> str:
@@ -40,10 +51,18 @@ def _surname(name: str) -> str:
     return words[-1].casefold() if words else ""
 
 
+_FAR = 600
+"""How far after the last speaker a newly named person takes over "he"/"she" (characters)."""
 _RECENT = 60
 """How many recent names of each kind a qualified role is matched against."""
 _TITLE_KEYS = frozenset(name_key(t) for t in TITLES)
 """Title words, folded like names, ignored when a canonical name starts with one."""
+
+
+def _same_place(text: str, entity: Entity) -> bool:
+    """A place speaks only under its own name ("Russia said"), never through an adjective
+    ("Cuban said" is Mark Cuban) or a longer name that contains it ("America Rising")."""
+    return name_key(text) == name_key(entity.name) or (text.isupper() and text in entity.aliases)
 
 
 def _consistent(text: str, entity: Entity) -> bool:
@@ -76,8 +95,6 @@ class SpeakerResolver:
         self._by_name: dict[str, Entity] = {}
         self._by_surname: dict[str, Entity] = {}
         for entity in entities:
-            if entity.kind not in ("person", "organization"):
-                continue
             spans.extend((m.start, m.end, entity) for m in entity.mentions)
             for alias in (entity.name, *entity.aliases, *(m.text for m in entity.mentions)):
                 self._by_name.setdefault(alias.casefold(), entity)
@@ -89,19 +106,18 @@ class SpeakerResolver:
         self._named: list[Named] = []
         self._titled: list[Named] = []
         self._persons: list[Named] = [
-            Named(s, e.name, True, frozenset(), context_words(body, s, end))
-            for s, end, e in spans
-            if e.kind == "person"
+            Named(s, e.name, True, frozenset(), s, end) for s, end, e in spans if e.kind == "person"
         ]
         self._pending: list[tuple[int, SpeakerRef, frozenset[str], list[Named]]] = []
         self._full: dict[str, str | None] = {}
+        self._contexts: dict[tuple[int, int], frozenset[str]] = {}
 
     def entity_for(self, start: int, end: int, text: str) -> Entity | None:
-        """The person/organisation entity whose mention overlaps ``[start, end)``, or by name."""
+        """The entity whose mention overlaps ``[start, end)`` (a person first), or by name."""
         index = bisect.bisect_left(self._starts, end)
         best: Entity | None = None
         for s, e, entity in reversed(self._spans[max(0, index - 8) : index]):
-            if s < end and e > start and (best is None or entity.kind == "person"):
+            if s < end and e > start and (best is None or _RANK[entity.kind] < _RANK[best.kind]):
                 best = entity
         if best is not None:
             return best
@@ -117,6 +133,8 @@ class SpeakerResolver:
         start = ref.name_start if ref.name_start >= 0 else ref.start
         end = ref.name_end if ref.name_end >= 0 else ref.end
         entity = self.entity_for(start, end, ref.name)
+        if entity is not None and entity.kind == "place" and not _same_place(ref.name, entity):
+            entity = None
         if entity is not None and not _consistent(ref.name, entity):
             entity = self._by_name.get(ref.name.casefold())
             if entity is not None and not _consistent(ref.name, entity):
@@ -124,10 +142,10 @@ class SpeakerResolver:
         if entity is not None:
             return entity.name, entity.kind == "person"
         person = ref.kind == "name" and not (ref.name.isupper() and len(ref.name) > 1)
-        if person and " " not in ref.name:
-            full = self._full.get(ref.name.casefold())
-            if full:
-                return full, True
+        if person:
+            full = self._full.get(_surname(ref.name))
+            if full and full.casefold().endswith(" " + ref.name.casefold()):
+                return full, True  # "Tokayev" / "De Valera" after the full name
         return ref.name, person
 
     def add_name(self, ref: SpeakerRef) -> None:
@@ -135,9 +153,10 @@ class SpeakerResolver:
         if ref.kind != "name" or not ref.name or " " not in ref.name:
             return
         key = _surname(ref.name)
-        if key not in self._full:
+        known = self._full.get(key, "")
+        if key not in self._full or _extends(ref.name, known):
             self._full[key] = ref.name
-        elif self._full[key] not in (None, ref.name):
+        elif known is not None and known != ref.name and not _extends(known, ref.name):
             self._full[key] = None
 
     def add_speaker(self, pos: int, ref: SpeakerRef) -> None:
@@ -159,8 +178,7 @@ class SpeakerResolver:
         for pos, ref, titles, target in self._pending:
             found = self.named(ref)
             if found is not None:
-                context = context_words(self._body, ref.start, ref.end)
-                target.append(Named(pos, found[0], found[1], titles, context))
+                target.append(Named(pos, found[0], found[1], titles, ref.start, ref.end))
         self._pending.clear()
         self._named.sort(key=lambda n: n.pos)
         self._titled.sort(key=lambda n: n.pos)
@@ -194,11 +212,7 @@ class SpeakerResolver:
             return found[0] if found else None
         if ref.kind == "pronoun":
             if ref.name in ("he", "she"):
-                return (
-                    self._last(self._named, pos, None, True)
-                    or self._last(self._titled, pos, None, True)
-                    or self._last(self._persons, pos, None, True)
-                )
+                return self._antecedent(pos)
             if ref.name == "it":
                 return self._last(self._named, pos, None, False)
             return None
@@ -218,13 +232,45 @@ class SpeakerResolver:
             or self._next(self._named, pos, None, True)
         )
         if person is not None:
-            context = context_words(self._body, ref.start, ref.end)
             bisect.insort(
                 self._titled,
-                Named(pos, person, True, frozenset({role}), context),
+                Named(pos, person, True, frozenset({role}), ref.start, ref.end),
                 key=lambda n: n.pos,
             )
         return person
+
+    def _context(self, item: Named) -> frozenset[str]:
+        """The words qualifying a name where it was seen (computed once, on demand)."""
+        key = (item.start, item.end)
+        found = self._contexts.get(key)
+        if found is None:
+            found = (
+                context_words(self._body, item.start, item.end) if item.start >= 0 else frozenset()
+            )
+            self._contexts[key] = found
+        return found
+
+    def _antecedent(self, pos: int) -> str | None:
+        """ "he"/"she": the last person who spoke, unless a person named since is nearer.
+
+        The speaker wins over mere mentions unless it is far back: a person named later (and
+        more than ``_FAR`` characters after the speaker) is the one the pronoun means.
+        """
+        spoke = self._last_item(self._named, pos)
+        named = self._last_item(self._persons, pos) or self._last_item(self._titled, pos)
+        if spoke is None:
+            return named.name if named else None
+        if named is not None and named.pos > spoke.pos + _FAR:
+            return named.name
+        return spoke.name
+
+    def _last_item(self, items: list[Named], pos: int) -> Named | None:
+        """The last person in ``items`` before ``pos``."""
+        index = bisect.bisect_left(items, pos, key=lambda n: n.pos)
+        for item in reversed(items[max(0, index - _RECENT) : index]):
+            if item.person:
+                return item
+        return None
 
     def _qualified(self, ref: SpeakerRef, pos: int, role: str) -> str | None:
         """ "the Florida senator": the last person before ``pos`` with "Florida" near the name.
@@ -243,7 +289,7 @@ class SpeakerResolver:
             for item in candidates:
                 if want_title and role not in item.titles:
                     continue
-                if matches(modifiers, item.context):
+                if matches(modifiers, self._context(item)):
                     return item.name
         return None
 

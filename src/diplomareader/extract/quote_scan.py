@@ -12,7 +12,7 @@ import re
 from diplomareader.extract.quote_cues import Attribution, cue_at, cue_text
 from diplomareader.extract.quote_lexicon import CUE_PARTICLES, CUE_VERBS, TITLES
 from diplomareader.extract.quote_resolve import SpeakerResolver
-from diplomareader.extract.quote_speaker import from_run, name_run, speaker_before
+from diplomareader.extract.quote_speaker import from_run, name_run, passive_agent, speaker_before
 from diplomareader.extract.quote_tokens import tokens
 
 
@@ -45,7 +45,9 @@ _RUN = re.compile(rf"{_CAP}(?:\s+{_PARTICLE}{_CAP})+")
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 _CUE_WORDS = CUE_VERBS | frozenset(CUE_PARTICLES)
 _TITLE_WORDS = frozenset(t for t in TITLES if t.isalpha())
-_BEFORE_CUE = 120
+_NEAR_CUE = 90
+"""How far before a cue its speaker is looked for first (characters)."""
+_BEFORE_CUE = 220
 """How far before a cue its speaker phrase may start (characters)."""
 
 
@@ -69,20 +71,40 @@ def _record_run(
         return
     ref = from_run(body, toks, first, last)
     if ref is not None and ref.kind == "name":
-        resolver.add_titled(ref.start, ref, toks[max(0, first - 3) : first])
+        before = toks[max(0, first - 3) : first]
+        while before and any(t.final or t.text in ".;:" for t in before):
+            before = before[1:]
+        resolver.add_titled(ref.start, ref, before)
 
 
 def _cue_event(body: str, start: int, end: int, pos: int) -> tuple[int, Attribution] | None:
-    """The speech event of the cue word at ``pos`` (with its speaker), or None."""
-    toks = tokens(body, _window(body, start, pos, _BEFORE_CUE), min(end, pos + 40))
+    """The speech event of the cue word at ``pos`` (with its speaker), or None.
+
+    The words before the cue are read in a short window first; a long one only when the short
+    one ends inside an apposition or a role ("X, then the Deputy Secretary of …, said").
+    """
+    event = _cue_event_within(body, start, end, pos, _NEAR_CUE)
+    speaker = event[1].speaker if event is not None else None
+    if speaker is not None and speaker.kind in ("name", "pronoun"):
+        return event
+    if pos - start <= _NEAR_CUE:
+        return event
+    return _cue_event_within(body, start, end, pos, _BEFORE_CUE) or event
+
+
+def _cue_event_within(
+    body: str, start: int, end: int, pos: int, reach: int
+) -> tuple[int, Attribution] | None:
+    """:func:`_cue_event` with the speaker looked for up to ``reach`` characters back."""
+    toks = tokens(body, _window(body, start, pos, reach), min(end, pos + 50))
     index = next((i for i, t in enumerate(toks) if t.start == pos), 0)
     if index == 0:
         return None
     past = cue_at(toks, index, weak=False)
     if past < 0:
         return None
-    ref = speaker_before(body, toks, index - 1)
-    if ref is None:
+    ref = passive_agent(body, toks, index, past) or speaker_before(body, toks, index - 1)
+    if ref is None or (toks[index].low.startswith("quot") and ref.name in ("i", "we")):
         return None
     return pos, Attribution(ref, cue_text(body, toks, index, past), "event")
 
@@ -97,7 +119,14 @@ def scan_speech_events(
     events: list[tuple[int, Attribution]] = []
     for start, end in _segments(paragraphs, quotes):
         for match in _RUN.finditer(body, start, end):
-            _record_run(body, start, match.start(), match.end(), resolver)
+            piece = match.start()
+            if ". " in match.group():  # "… Secretary-General António Guterres. This Pact …"
+                for tok in tokens(body, match.start(), match.end()):
+                    if tok.final:
+                        _record_run(body, start, piece, tok.end, resolver)
+                        piece = tok.end + 1
+            if piece < match.end():
+                _record_run(body, start, piece, match.end(), resolver)
         titled_next = False
         for match in _WORD.finditer(body, start, end):
             word = match.group()

@@ -357,3 +357,16 @@ def _modifier(toks: list[Token], index: int) -> bool:
         return True
     ahead = toks[index + 1 : index + 5]
     return any(t.capitalised for t in ahead) and not any(t.text in PUNCT for t in ahead[:1])
+
+
+_PASSIVE_BEFORE = frozenset({"was", "were", "is", "are", "been", "being", "be", "as"})
+
+
+def passive_agent(body: str, toks: list[Token], index: int, past: int) -> SpeakerRef | None:
+    """ "was highlighted by King Mohammed VI", "as stated by X": the agent of a passive cue."""
+    if index == 0 or toks[index - 1].low not in _PASSIVE_BEFORE:
+        return None
+    if past >= len(toks) or toks[past].low != "by":
+        return None
+    ref = speaker_after(body, toks, past + 1)
+    return ref if ref is not None and ref.kind in ("name", "group", "role") else None

@@ -34,7 +34,7 @@ def _skip_intro(toks: list[Token]) -> int:
     first = toks[0].low
     timed = len(toks) > 2 and toks[1].low in ("later", "earlier", "ago", "after")
     if timed or first in PREPOSITIONS or (first in LEADING_STOPWORDS and first not in DETERMINERS):
-        for index, tok in enumerate(toks[:14]):
+        for index, tok in enumerate(toks[:24]):
             if tok.text == ",":
                 return index + 1
         return 1

@@ -9,6 +9,7 @@ drop scare quotes and titles of works. Pure string work: no model, no network.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,6 +25,8 @@ from diplomareader.extract.quote_tokens import SpeakerRef
 from diplomareader.model import Entity, Quote
 
 _TRIM = " \t\n,;:—–-"
+_LIST_ITEM = re.compile(r"(?:[-*•·–—]|\d{1,3}[.)])\s")
+"""A list item ("- Rep. X", "1. Name"): never a block quote, whatever heading precedes it."""
 
 
 @dataclass
@@ -73,10 +76,10 @@ def _block_quotes(
     found = []
     for index in range(1, len(paragraphs)):
         start, end = paragraphs[index]
-        if index in quoted or body[start] in "\"“„«'‘":
+        if index in quoted or body[start] in "\"“„«'‘" or _LIST_ITEM.match(body, start, end):
             continue
         attribution = colon_lead_in(body, *paragraphs[index - 1])
-        if attribution is None or attribution.speaker is None:
+        if attribution is None or attribution.speaker is None or attribution.cue is None:
             continue
         span = QuotedSpan(start, end, "", True)
         found.append(
