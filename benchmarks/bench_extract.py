@@ -4,7 +4,7 @@ Times ``extract_entities`` and ``extract_quotes`` separately and together on art
 600 words built from real paragraphs (White House readouts, UN General Debate speeches), one
 core, best of three passes, in CPU time (wall time is reported too). Target (issue 4): quotes
 and entities together >= 200 articles/s. Also scores re3d named mentions with the shared
-scorer (target F1 >= 0.60).
+scorer (target F1 >= 0.60), overall and per source folder (``by_source``).
 
 Usage: ``bench_extract.py --shared ../shared --out-dir bench-out [--articles 300]``.
 Writes ``extract.json`` to the output folder and prints the figures; exits 1 below a target.

@@ -102,16 +102,13 @@ def _wait(proc: subprocess.Popen[bytes], timeout: float) -> Any:
         time.sleep(0.02)
 
 
-_COUNTER = {"n": 0}
-
-
 def _scratch(kind: str) -> Path:
-    """A fresh temporary file name for captured output."""
+    """A fresh temporary file for captured output (safe from several threads)."""
     import tempfile
 
-    _COUNTER["n"] += 1
-    folder = Path(tempfile.gettempdir())
-    return folder / f"diplomareader-robust-{os.getpid()}-{_COUNTER['n']}.{kind}"
+    fd, name = tempfile.mkstemp(prefix="diplomareader-robust-", suffix=f".{kind}")
+    os.close(fd)
+    return Path(name)
 
 
 def no_traceback(run: Run) -> None:

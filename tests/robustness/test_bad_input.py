@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,9 @@ from tests.robustness.support import (  # noqa: E402
     record_figures,
     search_total,
 )
+
+pytestmark = pytest.mark.xdist_group("robust-bad-input")
+"""One worker runs this module, so its module-scoped fixtures are built once."""
 
 REQUIRED_KEYS = {
     "path",
@@ -128,8 +132,9 @@ def test_parse_each_bad_file_alone(bad_folder: tuple[Path, list[Case]]) -> None:
     """Each unreadable file on its own: exit status 1, exactly one JSON line with the error."""
     folder, cases = bad_folder
     names = error_names(cases)
-    for name in names:
-        run = cli("parse", "--json", str(folder / name))
+    with ThreadPoolExecutor(4) as pool:
+        runs = list(pool.map(lambda n: cli("parse", "--json", str(folder / n)), names))
+    for run in runs:
         no_traceback(run)
         assert run.returncode == 1, run.describe()
         lines = run.stdout.splitlines()

@@ -303,3 +303,11 @@ def test_feature_word_goes_with_the_place_after_it() -> None:
 def test_adjective_before_a_noun_is_not_placed_by_a_preposition() -> None:
     entities = extract_entities("Tensions rose in the Jewish people's holiday season.")
     _absent(entities, "Jewish")
+
+
+def test_titles_before_known_people_and_lists_with_titles() -> None:
+    body = "Talks between National Security Advisor Sullivan and Director Wang Yi took place."
+    entities = extract_entities(body)
+    assert _find(entities, "Director Wang Yi").name == "Wang Yi"
+    assert _find(entities, "National Security Advisor Sullivan").kind == "person"
+    assert all(e.name != "Director" for e in entities)

@@ -128,3 +128,14 @@ def test_spief_joins_its_expansion(seeds: dict[str, tuple[str, list[Entity]]]) -
 
 def test_kazakh_is_kazakhstan(seeds: dict[str, tuple[str, list[Entity]]]) -> None:
     assert _by_mention(seeds["orda"][1], "Kazakh", "place").name == "Kazakhstan"
+
+
+def test_the_spokesperson_is_smadyarov(seeds: dict[str, tuple[str, list[Entity]]]) -> None:
+    """ "Official Spokesperson of the Kazakh Ministry of Foreign Affairs Aibek Smadyarov", and
+    later "As the Official Spokesperson noted": one person, no entity named by the title."""
+    entities = seeds["qazaq"][1]
+    smadyarov = _by_mention(entities, "Official Spokesperson")
+    assert smadyarov.name == "Aibek Smadyarov"
+    assert all(e.name != "Official Spokesperson" for e in entities)
+    ministry = _by_mention(entities, "Kazakh Ministry of Foreign Affairs", "organization")
+    assert ministry.kind == "organization"

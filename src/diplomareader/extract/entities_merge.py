@@ -234,9 +234,12 @@ class Merger:
             first -= 1
         return first
 
-    def _title_through_place(self, out: list[Candidate]) -> int | None:
-        """First token of "Minister for the Middle East" when the place ends ``out``."""
-        if not out or out[-1].entry is None or out[-1].kind != "place" or out[-1].adjective:
+    def _title_through_name(self, out: list[Candidate]) -> int | None:
+        """First token of "Minister for the Middle East" or "Spokesperson of the Kazakh Ministry
+        of Foreign Affairs" when that place or organisation ends ``out``."""
+        if not out or out[-1].kind not in ("place", "organization") or out[-1].adjective:
+            return None
+        if out[-1].kind == "place" and out[-1].entry is None:
             return None
         p = self._token_at(out[-1].start, after=True)
         if p is None or p < 2:
@@ -263,20 +266,23 @@ class Merger:
         if t is None:
             return cand
         first = self._title_start(t)
+        through: int | None = None
         if first == t:
-            through = self._title_through_place(out)
+            through = self._title_through_name(out)
             if through is None:
                 return cand
             first = through
             self._keep_nested(out.pop())
         start = self.tokens[first].start
-        if out and out[-1].role and out[-1].start >= start:
-            out.pop()
+        if out and (out[-1].role or out[-1].kind is None) and out[-1].end > start:
+            # "Director" read alone before "Director Wang Yi"; "Official" before "Spokesperson"
+            start = min(start, out.pop().start)
         if out and out[-1].end > start:
             return cand
         title = tuple(tok.lower.rstrip(".") for tok in self.tokens[first:t])
         if (
             out
+            and through is None  # "KAZINFORM Spokesperson of the Ministry ...": a dateline
             and self.body[out[-1].end : start] == " "
             and (self._attributive(out[-1]) or out[-1].kind == "organization")
         ):

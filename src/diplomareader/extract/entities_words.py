@@ -82,7 +82,7 @@ class RuleWords:
     directions: frozenset[str]
     not_orgs: frozenset[str]
     common_nouns: frozenset[str]
-    """Words that are no name on their own: ``not_names`` and the place and organisation words."""
+    """Words that are no name on their own: ``not_names``, titles, place and organisation words."""
 
 
 def rule_words(gaz: Gazetteer) -> RuleWords:
@@ -113,7 +113,10 @@ def rule_words(gaz: Gazetteer) -> RuleWords:
         group_nouns=frozenset(tuple(t.split()) for t in get("group_nouns")),
         directions=get("directions"),
         not_orgs=get("not_organizations"),
-        common_nouns=get("not_names") | get("place_tails") | get("org_tails"),
+        common_nouns=get("not_names")
+        | get("place_tails")
+        | get("org_tails")
+        | frozenset(w.rstrip(".") for t in titles for w in t),
     )
     gaz.cache["rule_words"] = words
     return words

@@ -307,7 +307,10 @@ class Columns:
         """The column reader of ``name``."""
         column = self._open.get(name)
         if column is None:
-            column = self.reader.column_reader(name, translate=False)
+            try:
+                column = self.reader.column_reader(name, translate=False)
+            except NotImplementedError:  # an index without documents has no columns
+                column = ()
             self._open[name] = column
         return column
 

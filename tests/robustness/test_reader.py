@@ -1,0 +1,200 @@
+"""The reader (the real Textual app through Pilot) on what bad input and faults leave behind:
+an index of the survivors of the bad-input matrix, a huge article, a broken bookmarks file,
+an ingest process running and killed while the reader is open, a read-only index.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("diplomareader.tui.app", reason="the reader has not landed yet")
+
+from diplomareader.tui.app import make_app  # noqa: E402
+from diplomareader.tui.screens.main import MainScreen  # noqa: E402
+
+from diplomareader.search import Library  # noqa: E402
+from diplomareader.store.bookmarks import BookmarkStore  # noqa: E402
+from tests.robustness.badfiles import SEARCH_WORDS, Case, ok_names, write_cases  # noqa: E402
+from tests.robustness.faults import IngestProcess, read_only  # noqa: E402
+from tests.robustness.support import ROOT, record_figures, write_articles  # noqa: E402
+
+SIZE = (140, 40)
+
+
+async def settle(pilot: Any) -> None:
+    """Wait until the app's workers are done and the screen is drawn."""
+    for _ in range(3):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def screen_text(app: Any) -> str:
+    """The text on the active screen, one line per row (what the user sees)."""
+    strips = app.screen._compositor.render_strips()  # noqa: SLF001 - no public text export
+    return "\n".join(strip.text for strip in strips)
+
+
+def main_screen(app: Any) -> MainScreen:
+    """The app's main screen."""
+    screen = app.screen
+    assert isinstance(screen, MainScreen), screen
+    return screen
+
+
+def reader(library: Library, folder: Path, **kwargs: Path) -> Any:
+    """The real app on ``library`` with its files in ``folder``."""
+    return make_app(
+        library,
+        bookmarks_path=kwargs.get("bookmarks_path", folder / "bookmarks.yaml"),
+        config_path=folder / "config.yaml",
+        state_path=folder / "state.json",
+    )
+
+
+@pytest.fixture(scope="module")
+def survivors(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, list[Case]]]:
+    """An index of the bad-input matrix (only the readable files get in)."""
+    folder = tmp_path_factory.mktemp("survivors")
+    cases = write_cases(folder / "inputs")
+    with Library(folder / "index") as library:
+        report = library.ingest([str(folder / "inputs")])
+    assert report.articles == len(ok_names(cases)), report.errors
+    yield folder / "index", cases
+
+
+async def test_reader_opens_every_survivor(
+    survivors: tuple[Path, list[Case]], tmp_path: Path
+) -> None:
+    """Every article that survived bad input opens; text in every script shows on screen."""
+    index, cases = survivors
+    by_name = {c.name: c for c in cases}
+    opened = 0
+    with Library(index) as library:
+        app = reader(library, tmp_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            screen = main_screen(app)
+            rows = list(screen.list_view.rows)
+            assert len(rows) == len(ok_names(cases))
+            for position in range(len(rows)):
+                screen.list_view.focus()
+                await pilot.press("home", *["down"] * position, "enter")
+                await settle(pilot)
+                article = screen.article
+                assert article is not None
+                stored = library.article(article.id)
+                assert article.body == stored.body
+                case = by_name[Path(article.path).name]
+                shown = screen_text(app)
+                for paragraph in case.exact_paragraphs[:1]:
+                    first_word = paragraph.split()[0].strip("«»“”\"'")
+                    assert first_word in shown, (case.name, first_word)
+                opened += 1
+            assert app.return_code is None
+    record_figures("reader_survivors", articles_opened=opened, crashes=0)
+
+
+@pytest.mark.parametrize(("name", "word"), [(n, w[0]) for n, w in sorted(SEARCH_WORDS.items())])
+async def test_reader_search_finds_text_in_every_script(
+    survivors: tuple[Path, list[Case]], tmp_path: Path, name: str, word: str
+) -> None:
+    """Typing a Russian, Kazakh, Arabic or Chinese word in the search box finds its article."""
+    index, _ = survivors
+    with Library(index) as library:
+        app = reader(library, tmp_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            screen = main_screen(app)
+            await pilot.press("slash")
+            for char in word:
+                await pilot.press(char)
+            await settle(pilot)
+            names = {Path(r.path).name for r in screen.list_view.rows}
+            assert name in names, (word, names)
+
+
+async def test_reader_starts_with_a_broken_bookmarks_file(tmp_path: Path) -> None:
+    """A hand-broken bookmarks file: the reader starts, says where the copy is, and new
+    bookmarks are saved; the broken bytes stay in the backup."""
+    index = tmp_path / "index"
+    with Library(index) as library:
+        library.ingest([str(ROOT / "corpus")], workers=1)
+    path = tmp_path / "bookmarks.yaml"
+    broken = b"version: 1\nbookmarks:\n- id: [oops\n  text: 'my precious notes\n"
+    path.write_bytes(broken)
+    with Library(index) as library:
+        app = reader(library, tmp_path, bookmarks_path=path)
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            await settle(pilot)
+            assert "kept a copy" in screen_text(app).replace("\n", " ") or any(
+                "kept a copy" in str(n.message)
+                for n in app._notifications  # noqa: SLF001
+            )
+            await pilot.press("enter")
+            await settle(pilot)
+            await pilot.press("b")
+            await settle(pilot)
+    (backup,) = tmp_path.glob("bookmarks.yaml.corrupt-*")
+    assert backup.read_bytes() == broken
+    saved = BookmarkStore(path)
+    assert saved.load().warning is None and len(saved.all()) == 1
+
+
+async def test_reader_survives_an_ingest_killed_while_it_is_open(tmp_path: Path) -> None:
+    """A real ingest runs while the reader is open and is killed; the reader keeps working
+    on the last commit; after a complete ingest, refresh (r) shows the new articles."""
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    write_articles(corpus / "first", 20)
+    with Library(index) as library:
+        library.ingest([str(corpus)], workers=1)
+    write_articles(corpus / "second", 150, start=20)
+    with Library(index) as library:
+        app = reader(library, tmp_path)
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            await settle(pilot)
+            screen = main_screen(app)
+            assert len(screen.list_view.rows) == 20
+            killed = IngestProcess(str(corpus), "--index", str(index))
+            killed.until(killed.scanning, 60)
+            await pilot.pause(1.0)
+            killed.kill()
+            await pilot.press("r")
+            await settle(pilot)
+            await pilot.press("enter")
+            await settle(pilot)
+            assert screen.article is not None
+            done = IngestProcess(str(corpus), "--index", str(index))
+            assert done.wait() == 0, done.stderr
+            screen.list_view.focus()
+            await pilot.press("r")
+            await settle(pilot)
+            await pilot.pause(0.3)
+            assert len(screen.list_view.rows) == 170
+            assert app.return_code is None
+
+
+async def test_reader_on_a_read_only_index(tmp_path: Path) -> None:
+    """A read-only index opens, lists, searches and opens articles; bookmarks (kept
+    elsewhere) are saved."""
+    index = tmp_path / "index"
+    with Library(index) as library:
+        library.ingest([str(ROOT / "corpus")], workers=1)
+    with read_only(index), Library(index) as library:
+        app = reader(library, tmp_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            screen = main_screen(app)
+            assert len(screen.list_view.rows) == 3
+            await pilot.press("slash", *"lavrov", "enter", "enter")
+            await settle(pilot)
+            assert screen.article is not None and "Lavrov" in screen.article.title
+            await pilot.press("b")
+            await settle(pilot)
+    saved = BookmarkStore(tmp_path / "bookmarks.yaml")
+    saved.load()
+    assert len(saved.all()) == 1
