@@ -22,12 +22,28 @@ F1_TARGET = 0.90
 """Issue 4: direct-quote F1 on the dev split."""
 SPEAKER_TARGET = 0.85
 """Issue 4: speaker accuracy on the dev split."""
-SPEAKER_FLOOR = 0.62
-"""Regression floor for the official speaker accuracy (measured 0.649 when this was written)."""
-HEAD_NAME_FLOOR = 0.82
-"""Floor for speaker accuracy with gold sources cut before their apposition (measured 0.845)."""
+SPEAKER_FLOOR = 0.66
+"""Regression floor for the official speaker accuracy (measured 0.683; 0.649 before pass 2)."""
+HEAD_NAME_FLOOR = 0.87
+"""Floor for speaker accuracy on the gold source's head name (measured 0.897; 0.851 before)."""
 
 _APPOSITION = re.compile(r",|\(| who | whose | which ")
+_OF_PHRASE = re.compile(r" of ")
+_CAPITALISED = re.compile(r"\b[A-Z][\w'-]*")
+
+
+def head_name(source: str) -> str:
+    """The gold source cut before its apposition or affiliation: the person it names.
+
+    "Daryl Kimball, executive director of the Arms Control Association" -> "Daryl Kimball";
+    "Sen. Tom Carper of Delaware" -> "Sen. Tom Carper" (an "of" phrase is cut only when two
+    capitalised words stay before it, so "Secretary of State John Kerry" is kept whole).
+    """
+    head = _APPOSITION.split(source)[0]
+    before_of = _OF_PHRASE.split(head)[0]
+    if before_of != head and len(_CAPITALISED.findall(before_of)) >= 2:
+        return before_of
+    return head
 
 
 _RUNS: dict[str, dict[str, Any]] = {}
@@ -95,7 +111,10 @@ def test_dev_speaker_accuracy_floor(dev_scores: dict[str, Any]) -> None:
     strict=True,
     reason="the scorer takes the last capitalised word of the whole gold source span, "
     "apposition included ('Daryl Kimball, executive director of the Arms Control Association' "
-    "wants 'Association'); a canonical name cannot contain it",
+    "wants 'Association', 'Sen. Tom Carper of Delaware' wants 'Delaware'); a canonical name "
+    "cannot contain it. Dev, 445 judged: 304 right by the scorer, 95 right person but the gold "
+    "span ends in an apposition, tag or 'of' phrase, 22 with no speaker (half unnamed or "
+    "document sources), 24 other (roles the gold keeps as roles, scorer artefacts, wrong)",
 )
 def test_dev_speaker_accuracy_meets_the_issue_target(dev_scores: dict[str, Any]) -> None:
     """Issue 4's speaker target on the shared scorer (not met: see the xfail reason)."""
@@ -124,7 +143,7 @@ def test_dev_speaker_accuracy_on_head_names(dev_scores: dict[str, Any]) -> None:
                 continue
             if quote["named"]:
                 judged += 1
-                head = _APPOSITION.split(quote["source"])[0]
+                head = head_name(quote["source"])
                 right += score_quotes.surname_match(
                     best["speaker"], head
                 ) or score_quotes.surname_match(best["speaker"], quote["source"])

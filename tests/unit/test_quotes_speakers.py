@@ -544,3 +544,77 @@ def test_quote_used_as_a_headline_after_a_colon_is_kept() -> None:
     """ "used one of her quotes as its headline: “…”" — still her words."""
     body = "The piece used one of the woman’s quotes as its headline: “Finally. Someone like me.”"
     assert len(extract_quotes(body)) == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "Politifact did a fact-check on Donald Trump’s claim that there have been "
+            "“thousands of shootings” in Chicago.",
+            "Donald Trump",
+        ),
+        (
+            "Moscow rejected the Kazakh Foreign Ministry’s statement that “referendums have no "
+            "legal force.”",
+            "Kazakh Foreign Ministry",
+        ),
+        (
+            "House Speaker Paul Ryan told CNN that Ginsburg’s comments “show bias to me.”",
+            "Paul Ryan",
+        ),
+        (
+            "Ryan’s campaign shrugged off Trump’s comments, telling reporters, “Nobody asked "
+            "for his endorsement.”",
+            "Ryan’s campaign",
+        ),
+    ],
+)
+def test_possessive_speech_noun_names_the_speaker(body: str, speaker: str) -> None:
+    """ "X's claim that “…”" is X's, unless another cue governs it ("Y said that X's …")."""
+    assert _speakers(body) == [speaker]
+
+
+def test_singing_and_likening_are_cues() -> None:
+    """ "X sings …", "X likened the rules to “…”"."""
+    body = (
+        "“Keep your hands in sight,” Mary J. Blige sings. Another critic, Laurence H. Tribe, "
+        "likened the rules to “burning the Constitution.”"
+    )
+    assert _speakers(body) == ["Mary J. Blige", "Laurence H. Tribe"]
+
+
+def test_role_with_no_speaker_yet_takes_the_person_named_with_it() -> None:
+    """ "X gave her speech as the Democratic nominee … said the Democratic nominee"."""
+    body = (
+        "Hillary Clinton delivered her acceptance speech as the Democratic nominee, painting "
+        "her rival, Donald Trump, as unqualified.\n\n“A man you can bait with a tweet is not a "
+        "man we can trust with nuclear weapons,” said the Democratic nominee."
+    )
+    assert _speakers(body) == ["Hillary Clinton"]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "“The impact is still small,” wrote Cameron Easley for Morning Consult.",
+            "Cameron Easley",
+        ),
+        (
+            "“We agree,” said the Center for Strategic and International Studies.",
+            "Center for Strategic and International Studies",
+        ),
+        ("As Trump went on about “how the system is rigged,” Melanie said yes.", "Trump"),
+    ],
+)
+def test_for_phrases_and_and_in_names_and_answers(body: str, speaker: str) -> None:
+    """ "X for Outlet" is X; "and" inside a body's name; "said yes" is an answer."""
+    assert _speakers(body) == [speaker]
+
+
+def test_capitalised_first_word_is_a_subject_only_if_it_is_a_name_elsewhere() -> None:
+    """ "Talk compared to “working the referees”" has no speaker; "Butz" used again does."""
+    assert _speakers("Talk compared to “working the referees” at a basketball game.") == [None]
+    body = "Earl Butz met the envoys. Butz described the talks as “more reckless than usual.”"
+    assert _speakers(body) == ["Earl Butz"]

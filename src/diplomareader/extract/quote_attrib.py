@@ -19,11 +19,14 @@ from diplomareader.extract.quote_lexicon import (
     CUE_VERBS,
     DETERMINERS,
     NP_STOP,
+    ORG_WORDS,
     PREPOSITIONS,
     PRONOUNS,
+    SPEECH_NOUNS,
     TITLES,
     WEAK_CUES,
 )
+from diplomareader.extract.quote_roles import mention_span
 from diplomareader.extract.quote_speaker import (
     from_run,
     name_run,
@@ -37,6 +40,8 @@ _LEAD = re.compile(r"[\s,]*(?:(—|–|--|-|―)\s*)?")
 _TAIL_WORDS = frozenset({"in", "on", "at", "to", "during", "after", "before", "while", "from"})
 _CLAUSE_WORDS = NP_STOP - AUX_WORDS
 """Relatives and conjunctions: another clause between a quote and a cue ("“…” and X vowed")."""
+_ANSWER_WORDS = frozenset({"yes", "no", "nothing", "goodbye", "hello", "thanks", "sorry"})
+"""Words a cue can take as its whole object ("said yes"): then it does not attribute a quote."""
 _STOP_AFTER_QUOTE = 30
 """How many tokens after a quote can hold its attribution."""
 
@@ -93,6 +98,8 @@ def after_quote(body: str, close: int, limit: int) -> Attribution | None:
         if ref is not None and _covers(ref, toks[:index]):
             if ended and not _own_sentence(toks, ref, past):
                 return None
+            if past < len(toks) and toks[past].low in _ANSWER_WORDS:
+                return None  # "“…,” Melanie said yes": an answer, not the quote's attribution
             return Attribution(ref, cue_text(body, toks, index, past), "after")
         break
     if dash:
@@ -217,8 +224,11 @@ def _document(ref: SpeakerRef | None) -> bool:
     return ref is not None and ref.kind == "group" and (ref.name is None or ref.name.islower())
 
 
-def before_quote(body: str, lo: int, open_pos: int) -> Attribution | None:
-    """An attribution in the same sentence before the opening mark at ``open_pos``."""
+def before_quote(body: str, lo: int, open_pos: int, *, owner: bool = True) -> Attribution | None:
+    """An attribution in the same sentence before the opening mark at ``open_pos``.
+
+    ``owner`` allows "X's statement that “…”" (not when looking for the subject of a
+    participle: "… shrugged off Trump's comments, telling reporters, “…”")."""
     toks = tokens(body, lo, open_pos)
     if not toks:
         return None
@@ -228,6 +238,9 @@ def before_quote(body: str, lo: int, open_pos: int) -> Attribution | None:
             if ref is not None:
                 return Attribution(ref, "according to", "according")
             break
+    found = _speech_owner(body, toks) if owner else None
+    if found is not None:
+        return found
     for index in range(len(toks) - 1, -1, -1):
         past = cue_at(toks, index, weak=True)
         if past < 0:
@@ -236,18 +249,18 @@ def before_quote(body: str, lo: int, open_pos: int) -> Attribution | None:
             continue
         cue = cue_text(body, toks, index, past)
         ref = passive_agent(body, toks, index, past)
+        if ref is None and toks[index].low.endswith("ing"):
+            ref = _gerund_subject(body, toks, index)
         if ref is None:
             ref = speaker_before(body, toks, index - 1) if index else None
         if toks[index].low.startswith("quot") and (ref is None or ref.name in ("i", "we")):
             return Attribution(None, cue, "participle")  # "I quote:": words said before
-        if ref is None and toks[index].low.endswith("ing"):
-            ref = _gerund_subject(body, toks, index)
         if toks[past - 1].final and (ref is None or ref.kind not in ("name", "pronoun")):
             continue
         coordinated = ref is None and index > 0 and toks[index - 1].low in ("and", "but", "then")
         document = _document(ref) and toks[index].low.endswith("ing")
         if _participle(toks, index, ref) or document or coordinated:
-            earlier = before_quote(body, lo, toks[index].start) if index else None
+            earlier = before_quote(body, lo, toks[index].start, owner=False) if index else None
             if earlier is not None and earlier.speaker is not None:
                 return Attribution(earlier.speaker, cue, "before")
             return Attribution(None, cue, "participle")
@@ -259,6 +272,27 @@ def before_quote(body: str, lo: int, open_pos: int) -> Attribution | None:
         if all(t.text in ",:;—–-" or t.low == "that" for t in toks[past:]):
             return Attribution(None, cue, "unresolved")
     return _transcript(body, toks)
+
+
+def _speech_owner(body: str, toks: list[Token]) -> Attribution | None:
+    """ "Lavrov's statement that “…”", "Trump’s claim that there have been “…”"."""
+    for index in range(len(toks) - 1, max(-1, len(toks) - 14), -1):
+        tok = toks[index]
+        if tok.text in ".;:()" or tok.low in CUE_VERBS and tok.bare not in SPEECH_NOUNS:
+            return None
+        if tok.bare not in SPEECH_NOUNS or index == 0 or not toks[index - 1].possessive:
+            continue
+        if index + 1 < len(toks) and toks[index + 1].low not in ("that", "of", ",", ":"):
+            continue
+        last = index - 1
+        first = name_run(toks, last)
+        if first > last or any(cue_at(toks, i, weak=True) >= 0 for i in range(1, first)):
+            return None  # "X said that Y's claim …": the quote is under X's cue
+        text, start, end = mention_span(body, toks[first], toks[last])
+        group = any(t.bare in ORG_WORDS for t in toks[first : last + 1])
+        ref = SpeakerRef("group" if group else "name", text, start, end, text)
+        return Attribution(ref, tok.text, "before")
+    return None
 
 
 def _gerund_subject(body: str, toks: list[Token], index: int) -> SpeakerRef | None:

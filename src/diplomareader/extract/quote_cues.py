@@ -76,7 +76,7 @@ def cue_at(toks: list[Token], index: int, weak: bool) -> int:
                 if index + 2 < len(toks) and toks[index + 2].low == "to":
                     has_cue = index + 3 < len(toks) and toks[index + 3].low in CUE_VERBS
                     return index + 4 if has_cue else -1
-                if index + 2 < len(toks) and toks[index + 2].low in ("about", "with"):
+                if index + 2 < len(toks) and toks[index + 2].low in ("with", "for"):
                     return -1
             return index + 2
         if low in _NEEDS_PARTICLE:

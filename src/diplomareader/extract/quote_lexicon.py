@@ -51,6 +51,7 @@ CUE_VERBS: frozenset[str] = _words(
     acknowledging admitting emphasizing emphasising recalling responding replying react reacts
     reacted yelling shouting joking quipping lecturing boasting complaining reminding announcing
     propose proposes proposed refer refers referred referring remind reminds reminded
+    sing sings sang singing chant chants chanted chanting liken likens likened
     """
 )
 """Verbs that attribute speech (all inflections spelled out: the rules are pure string work)."""
@@ -79,7 +80,7 @@ WEAK_CUES: frozenset[str] = _words(
     thanks thanked point points pointed denounce denounces denounced decry decries decried condemn
     condemns condemned hail hails hailed tout touts touted lambaste lambastes lambasted echo echoes
     echoed question questions questioned challenge challenges challenged calling describing
-    accusing propose proposes proposed refer refers referred referring
+    accusing propose proposes proposed refer refers referred referring liken likens likened
     """
 )
 """Cues that attribute a quote only when the quote follows in the same sentence (partial quotes)."""
@@ -278,3 +279,12 @@ NOT_VERBS: frozenset[str] = _words(
     """
 )
 """Words ending like a verb ("-s", "-ly") that are not one ("Transcript as follows")."""
+
+SPEECH_NOUNS: frozenset[str] = _words(
+    """
+    statement statements claim claims remark remarks comment comments words assertion assertions
+    promise promises pledge pledges vow vows warning warnings message tweet tweets declaration
+    insistence argument suggestion accusation accusations charge description response reply
+    """
+)
+"""Nouns for something said: "Lavrov's statement that “…”" names Lavrov as the speaker."""

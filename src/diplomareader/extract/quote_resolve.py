@@ -11,6 +11,7 @@ name contains the noun.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -51,6 +52,8 @@ def _surname(name: str) -> str:
     return words[-1].casefold() if words else ""
 
 
+_NEAR_ROLE = 80
+"""How close to a person's name a role word must be to name that person (characters)."""
 _FAR = 600
 """How far after the last speaker a newly named person takes over "he"/"she" (characters)."""
 _RECENT = 60
@@ -230,6 +233,7 @@ class SpeakerResolver:
             or self._last(self._named, pos, None, True)
             or self._next(self._titled, pos, role, True)
             or self._next(self._named, pos, None, True)
+            or self._mentioned(pos, role)
         )
         if person is not None:
             bisect.insort(
@@ -238,6 +242,26 @@ class SpeakerResolver:
                 key=lambda n: n.pos,
             )
         return person
+
+    def _mentioned(self, pos: int, role: str) -> str | None:
+        """A person named before ``pos`` with the role word close by, when no one has spoken.
+
+        "Clinton delivered her speech as the Democratic nominee … “…,” said the Democratic
+        nominee": the person nearest to an earlier "nominee" (within ``_NEAR_ROLE`` characters).
+        """
+        index = bisect.bisect_left(self._persons, pos, key=lambda n: n.pos)
+        pattern = re.compile(rf"\b{re.escape(role)}", re.IGNORECASE)
+        best: tuple[int, str] | None = None
+        for item in self._persons[max(0, index - 10) : index]:
+            lo, hi = max(0, item.start - _NEAR_ROLE), min(pos, item.end + _NEAR_ROLE)
+            for match in pattern.finditer(self._body, lo, hi):
+                between = self._body[min(item.end, match.end()) : max(item.start, match.start())]
+                if any(mark in between for mark in ",;.:()"):
+                    continue  # another clause: "… the nominee, painting her rival, X"
+                gap = len(between)
+                if best is None or gap < best[0]:
+                    best = (gap, item.name)
+        return best[1] if best is not None else None
 
     def _context(self, item: Named) -> frozenset[str]:
         """The words qualifying a name where it was seen (computed once, on demand)."""

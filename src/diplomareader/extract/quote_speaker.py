@@ -51,7 +51,8 @@ def name_run(toks: list[Token], last: int) -> int:
                 before -= 1
             if before < 0 or not is_name_word(toks[before]):
                 break
-            if tok.low == "and" and not _joins_titles(toks, index):
+            joined = _joins_titles(toks, index) or _joins_body(toks, max(0, index - 5), index)
+            if tok.low == "and" and not joined:
                 break
         else:
             break
@@ -66,6 +67,13 @@ def _joins_titles(toks: list[Token], index: int) -> bool:
     if index == 0 or index + 1 >= len(toks):
         return False
     return toks[index - 1].bare in TITLES and toks[index + 1].capitalised
+
+
+def _joins_body(toks: list[Token], first: int, index: int) -> bool:
+    """ "Center for Strategic and International Studies": "and" inside a body's name."""
+    if index + 1 >= len(toks) or not toks[index + 1].capitalised:
+        return False
+    return any(t.bare in ORG_WORDS for t in toks[first:index])
 
 
 def _title_cut(run: list[Token]) -> int:
@@ -101,7 +109,7 @@ def from_run(body: str, toks: list[Token], first: int, last: int) -> SpeakerRef 
         text, s, e = mention_span(body, run[start], run[-1])
         return SpeakerRef("group", text, s, e, text, (), s, e)
     if person:
-        of = next((i for i, t in enumerate(person) if t.low == "of"), -1)
+        of = next((i for i, t in enumerate(person) if t.low in ("of", "for")), -1)
         if of >= 2 and not any(t.bare in ORG_WORDS for t in person):
             person = person[:of]
         if len(person) > 4:
@@ -297,12 +305,12 @@ def speaker_after(body: str, toks: list[Token], first: int) -> SpeakerRef | None
         tok = toks[index]
         if tok.text in PUNCT or tok.low in PREPOSITIONS and tok.low not in NAME_CONNECTORS:
             break
-        if tok.low == "and" and _joins_titles(toks, index):
+        if tok.low == "and" and (_joins_titles(toks, index) or _joins_body(toks, first, index)):
             index += 1
             continue
         if not tok.capitalised and (tok.low in NP_STOP or not _modifier(toks, index)):
             break
-        if tok.low == "of" and index > first and _person_ends(toks, index - 1, first):
+        if tok.low in ("of", "for") and index > first and _person_ends(toks, index - 1, first):
             break
         index += 1
         if tok.final:

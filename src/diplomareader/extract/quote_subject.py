@@ -8,6 +8,8 @@ Monday, ..."), directly followed by a verb.
 
 from __future__ import annotations
 
+import re
+
 from diplomareader.extract.quote_lexicon import (
     AUX_WORDS,
     CUE_VERBS,
@@ -103,4 +105,12 @@ def sentence_subject(body: str, start: int, end: int) -> SpeakerRef | None:
     ref = speaker_before(body, toks[begin : last + 1], last - begin, depth=1)
     if ref is None or ref.kind == "pronoun":
         return None
+    if begin == 0 and last == 0 and ref.kind == "name" and not _named_elsewhere(body, ref):
+        return None  # "Talk compared to …": a capitalised first word, not a known name
     return ref
+
+
+def _named_elsewhere(body: str, ref: SpeakerRef) -> bool:
+    """True when the word of ``ref`` is capitalised somewhere not at a sentence start."""
+    pattern = re.compile(rf"[\w,;] {re.escape(ref.mention)}\b")
+    return pattern.search(body) is not None
