@@ -107,12 +107,11 @@ def test_missing_path_and_directory(tmp_path: Path) -> None:
         read_document(str(tmp_path))
 
 
-def test_html_gz_that_is_not_gzip_is_read_as_html(tmp_path: Path) -> None:
-    """A page named .html.gz but saved uncompressed is read as it is."""
+def test_html_gz_that_is_not_gzip_is_an_error(tmp_path: Path) -> None:
+    """A page named .html.gz but not compressed gets a one-line error (a mislabelled file)."""
     page = f"<html><head><title>Talks</title></head><body><article><p>{DE}</p></article>"
-    raw = read_document(_write(tmp_path, "page.html.gz", page.encode("utf-8")))
-    assert raw.kind == "html"
-    assert DE in clean_document(raw).body
+    with pytest.raises(InputError, match="not gzip"):
+        read_document(_write(tmp_path, "page.html.gz", page.encode("utf-8")))
 
 
 def test_gzip_text_dump(tmp_path: Path) -> None:

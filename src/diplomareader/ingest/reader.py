@@ -64,6 +64,9 @@ def read_document(path: str, *, max_bytes: int = MAX_BYTES) -> RawDocument:
     lower = path.lower()
     if data[:2] == b"\x1f\x8b":
         data = _gunzip(data, max_bytes)
+    elif lower.endswith(".gz"):
+        # A mislabelled download (often an error page the server sent instead): say so.
+        raise InputError("named .gz but not gzip-compressed")
     text, encoding = decode_bytes(data)
     kind = detect_kind(lower, text)
     front: dict[str, Any] = {}
@@ -138,8 +141,8 @@ def _read_bytes(path: str, max_bytes: int) -> bytes:
 def _gunzip(data: bytes, max_bytes: int) -> bytes:
     """Decompress gzip data, refusing corrupt streams and decompression bombs.
 
-    Files are recognised as gzip by their magic bytes, not their name: a page saved as
-    ``.html.gz`` without compression is read as it is.
+    Files are recognised as gzip by their magic bytes; a ``.gz`` name on bytes that are not
+    gzip is an error (see ``read_document``).
     """
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:

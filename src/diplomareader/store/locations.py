@@ -43,3 +43,9 @@ def gazetteer_dir() -> Path:
     """Folder of the user's own gazetteer YAML files, read in addition to the bundled ones."""
     override = os.environ.get("DIPLOMAREADER_GAZETTEER_DIR")
     return Path(override) if override else config_dir() / "gazetteer"
+
+
+def state_file() -> Path:
+    """What the reader remembers between sessions: recent queries, read articles, positions."""
+    override = os.environ.get("DIPLOMAREADER_STATE")
+    return Path(override) if override else data_dir() / "state.json"

@@ -1,0 +1,278 @@
+"""Reader benchmark: startup to first paint, a key press in the list, opening an article.
+
+``bench_tui.py [--index DIR] [--articles N] [--shared DIR] [--out-dir DIR]`` measures, on a
+large index (100,000 articles under ``make bench``):
+
+- ``startup_first_paint_s``: from starting ``diplomareader run`` in a pseudo-terminal to the
+  first frame of the reader on its screen (and ``startup_list_ready_s``, to the first rows);
+- ``list_keypress_ms``: from a key press in the list (j, k, G, g, PageDown) to the redrawn
+  rows reaching the terminal, through the same pseudo-terminal;
+- ``open_article_ms``: from Enter on a row to the article, its quotes, entities and related
+  quotes all on screen, in the real app run headless (``App.run_test``).
+
+The index: ``--index DIR``; else the one ``bench_search.py`` keeps in ``<out-dir>``
+(``search-work/index``) when present; else one built here from the shared corpora with the
+search benchmark's corpus writer (kept in ``<out-dir>/tui-work`` for the next run).
+``measure_first_paint(index)`` is what ``bench_search.py`` calls for its own JSON.
+Targets (issue 6): first paint <= 0.6 s, key press <= 50 ms, open <= 100 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import fcntl
+import json
+import os
+import pty
+import re
+import select
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+TARGETS = {"startup_first_paint_s": 0.6, "list_keypress_ms": 50.0, "open_article_ms": 100.0}
+"""Issue 6's ceilings."""
+_ANSI = re.compile(rb"\x1b\[[0-9;?<=>$]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-_]")
+"""Escape sequences, removed to look for text in the terminal output."""
+
+
+class PtyReader:
+    """``diplomareader run`` in a pseudo-terminal of a fixed size, its output read as it comes."""
+
+    def __init__(self, index: Path, columns: int = 120, rows: int = 36) -> None:
+        """Start the reader on ``index`` (no corpus check) in a fresh temporary home."""
+        self.home = Path(tempfile.mkdtemp(prefix="bench-tui-home-"))
+        master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+        env = {k: v for k, v in os.environ.items() if k not in {"COLUMNS", "LINES", "TEXTUAL"}}
+        env.update(
+            TERM="xterm-256color",
+            COLORTERM="truecolor",
+            DIPLOMAREADER_CONFIG=str(self.home / "config.yaml"),
+            DIPLOMAREADER_STATE=str(self.home / "state.json"),
+            DIPLOMAREADER_BOOKMARKS=str(self.home / "bookmarks.yaml"),
+        )
+        self.started = time.perf_counter()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "diplomareader", "run", "--no-update", "--index", str(index)],
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=env,
+            cwd=str(self.home),
+            start_new_session=True,
+        )
+        os.close(slave)
+        self.master = master
+        self.text = b""
+
+    def read(self, timeout: float) -> bytes:
+        """Whatever output arrives within ``timeout`` seconds (empty when none)."""
+        ready, _, _ = select.select([self.master], [], [], timeout)
+        if not ready:
+            return b""
+        try:
+            chunk = os.read(self.master, 1 << 16)
+        except OSError:
+            return b""
+        self.text += _ANSI.sub(b"", chunk)
+        return chunk
+
+    def wait_for(self, pattern: bytes, timeout: float = 60.0) -> float:
+        """Seconds since start until ``pattern`` shows in the output text."""
+        deadline = time.perf_counter() + timeout
+        while time.perf_counter() < deadline:
+            if re.search(pattern, self.text):
+                return time.perf_counter() - self.started
+            self.read(0.05)
+        raise TimeoutError(f"{pattern!r} never appeared")
+
+    def drain(self, quiet: float = 0.3) -> None:
+        """Read until the terminal has been quiet for ``quiet`` seconds."""
+        while self.read(quiet):
+            pass
+
+    def key_latency(self, key: bytes, timeout: float = 5.0) -> float:
+        """Milliseconds from writing ``key`` to the first output that follows it."""
+        self.drain(0.15)
+        sent = time.perf_counter()
+        os.write(self.master, key)
+        deadline = sent + timeout
+        while time.perf_counter() < deadline:
+            if self.read(deadline - time.perf_counter()):
+                return (time.perf_counter() - sent) * 1000
+        raise TimeoutError(f"no redraw after {key!r}")
+
+    def close(self) -> None:
+        """Quit the reader (q), then make sure it is gone."""
+        try:
+            os.write(self.master, b"q")
+            self.process.wait(timeout=5)
+        except (OSError, subprocess.TimeoutExpired):
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+        os.close(self.master)
+
+
+def measure_first_paint(index: Path) -> float:
+    """Seconds from starting the reader on ``index`` to its first frame (best of three)."""
+    return min(_startup(index)[0] for _ in range(3))
+
+
+def _startup(index: Path) -> tuple[float, float]:
+    """One start: seconds to the first frame and to the first listed rows."""
+    reader = PtyReader(index)
+    try:
+        first = reader.wait_for(rb"Articles \xc2\xb7")
+        ready = reader.wait_for(rb"Articles \xc2\xb7 [1-9]")
+    finally:
+        reader.close()
+    return first, ready
+
+
+def summary(values: list[float]) -> dict[str, float]:
+    """p50, p95 and max, rounded."""
+    ordered = sorted(values)
+    p95 = ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+    return {
+        "p50": round(statistics.median(ordered), 1),
+        "p95": round(p95, 1),
+        "max": round(ordered[-1], 1),
+        "n": len(ordered),
+    }
+
+
+def keypresses(index: Path, rounds: int = 40) -> dict[str, Any]:
+    """Key presses in the list of the reader in a pseudo-terminal."""
+    reader = PtyReader(index)
+    times: list[float] = []
+    per_key: dict[str, list[float]] = {}
+    try:
+        reader.wait_for(rb"Articles \xc2\xb7 [1-9]")
+        reader.drain(0.5)
+        keys = [b"j", b"j", b"k", b"G", b"g", b"\x1b[6~", b"j"]
+        for round_ in range(rounds):
+            key = keys[round_ % len(keys)]
+            latency = reader.key_latency(key)
+            times.append(latency)
+            per_key.setdefault(key.decode("ascii", "replace"), []).append(latency)
+    finally:
+        reader.close()
+    return {
+        "all": summary(times),
+        "by_key": {k.replace("\x1b[6~", "PageDown"): summary(v) for k, v in per_key.items()},
+    }
+
+
+async def _open_articles(index: Path, count: int) -> list[float]:
+    """Milliseconds from Enter to the article with its side panel filled, ``count`` times."""
+    from diplomareader.search import Library
+    from diplomareader.tui.app import make_app
+    from diplomareader.tui.screens.main import MainScreen
+
+    home = Path(tempfile.mkdtemp(prefix="bench-tui-open-"))
+    times: list[float] = []
+    with Library(index) as library:
+        app = make_app(
+            library,
+            bookmarks_path=home / "bookmarks.yaml",
+            config_path=home / "config.yaml",
+            state_path=home / "state.json",
+        )
+        async with app.run_test(size=(160, 45)) as pilot:
+            screen = app.screen
+            assert isinstance(screen, MainScreen)
+            while not screen.list_view.rows:
+                await pilot.pause(0.05)
+            await pilot.press("escape")
+            for number in range(count):
+                screen.list_view.focus()
+                screen.list_view.cursor = (number * 7919) % len(screen.list_view.rows)
+                target = screen.list_view.highlighted
+                assert target is not None
+                await pilot.pause()
+                started = time.perf_counter()
+                await pilot.press("enter")
+                while not (
+                    screen.article is not None
+                    and screen.article.id == target.id
+                    and screen.side.related is not None
+                ):
+                    await app.workers.wait_for_complete()
+                    await asyncio.sleep(0)
+                await pilot.pause()  # the frame with everything on it
+                times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def find_index(args: argparse.Namespace) -> Path:
+    """The index to measure (see the module docstring), built here when there is none."""
+    if args.index:
+        return Path(args.index)
+    out_dir = Path(args.out_dir or ROOT / "bench-out")
+    kept = out_dir / "search-work" / "index"
+    if kept.is_dir():
+        return kept
+    work = out_dir / "tui-work"
+    index, marker = work / "index", work / "built"
+    if marker.exists() and marker.read_text() == str(args.articles):
+        return index
+    from searchbench_corpus import write_corpus
+
+    from diplomareader.search import Library
+
+    print(f"[bench_tui] writing and indexing {args.articles:,} articles", file=sys.stderr)
+    corpus = work / "corpus"
+    write_corpus(Path(args.shared) / "corpora", corpus, args.articles)
+    with Library(index) as library:
+        library.ingest([str(corpus)])
+    marker.write_text(str(args.articles))
+    return index
+
+
+def main() -> int:
+    """Measure, print and write ``tui.json``."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--index", help="an existing index to measure")
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    parser.add_argument("--out-dir", default=None)
+    parser.add_argument("--opens", type=int, default=30)
+    args = parser.parse_args()
+    index = find_index(args)
+    from diplomareader.search import Library
+
+    with Library(index) as library:
+        articles = library.count()
+    starts = [_startup(index) for _ in range(5)]
+    result: dict[str, Any] = {
+        "articles": articles,
+        "index": str(index),
+        "startup_first_paint_s": round(min(s[0] for s in starts), 3),
+        "startup_first_paint_median_s": round(statistics.median(s[0] for s in starts), 3),
+        "startup_list_ready_s": round(statistics.median(s[1] for s in starts), 3),
+        "list_keypress_ms": keypresses(index),
+        "open_article_ms": summary(asyncio.run(_open_articles(index, args.opens))),
+        "targets": TARGETS,
+    }
+    out = Path(args.out_dir or ROOT / "bench-out") / "tui.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=2) + "\n")
+    print(json.dumps(result, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,168 @@
+"""Main-screen actions on the article open: jumps, find, copy, open the url, help, searches."""
+
+from __future__ import annotations
+
+from textual import on
+
+from diplomareader.tui.screens.main_bookmarks import BookmarkActions, Passage
+from diplomareader.tui.widgets.find_bar import FindBar
+from diplomareader.tui.widgets.reader import Reader
+
+
+class PassageActions(BookmarkActions):
+    """What the user does with the article open (mixed into the main screen)."""
+
+    # ----- jumps --------------------------------------------------------------------------
+
+    def action_next_hit(self) -> None:
+        """``n``: the next search (or find) hit in the article."""
+        self._jump_hit(True)
+
+    def action_previous_hit(self) -> None:
+        """``N``: the previous hit."""
+        self._jump_hit(False)
+
+    def _jump_hit(self, forward: bool) -> None:
+        """Move to a hit, or say there is none."""
+        hits = self.reader.marks.hits
+        if self.article is None:
+            return
+        if not hits:
+            what = "find text" if self.reader.marks.find_text else "search terms"
+            self.notify(f"No {what} in this article.", timeout=2)
+            return
+        index = self.reader.jump(hits, forward)
+        if index is not None:
+            self.find_bar.set_count(len(hits), self.reader.marks.find_text or "terms")
+            self.notify(f"Hit {index + 1} of {len(hits)}", timeout=1)
+
+    def action_next_quote(self) -> None:
+        """``]q``: the next quote."""
+        self._jump_quote(True)
+
+    def action_previous_quote(self) -> None:
+        """``[q``: the previous quote."""
+        self._jump_quote(False)
+
+    def _jump_quote(self, forward: bool) -> None:
+        """Move to a quote; the side panel follows."""
+        if self.article is None:
+            return
+        quotes = sorted(self.article.quotes, key=lambda q: q.start)
+        index = self.reader.jump([(q.start, q.end) for q in quotes], forward)
+        if index is None:
+            self.notify("No quotes in this article.", timeout=2)
+            return
+        self.side.highlight_quote(quotes[index])
+
+    def action_next_entity(self) -> None:
+        """``]e``: the next entity mention."""
+        self._jump_entity(True)
+
+    def action_previous_entity(self) -> None:
+        """``[e``: the previous entity mention."""
+        self._jump_entity(False)
+
+    def _jump_entity(self, forward: bool) -> None:
+        """Move to an entity mention and name it."""
+        marks = self.reader.marks
+        index = self.reader.jump([(s, e) for s, e, _ in marks.entities], forward)
+        if index is None:
+            self.notify("No entities in this article.", timeout=2)
+            return
+        kind = marks.entities[index][2]
+        self.notify(f"{marks.entity_names[index]} ({kind})", timeout=2)
+
+    # ----- find in the article ------------------------------------------------------------
+
+    @on(Reader.FindRequested)
+    def _find_requested(self) -> None:
+        """``/`` in the reading pane opens the find bar."""
+        if self.article is not None:
+            self.find_bar.open()
+
+    def action_find(self) -> None:
+        """Find text in the article (from the palette)."""
+        self._find_requested()
+
+    @on(FindBar.Changed)
+    def _find_changed(self, event: FindBar.Changed) -> None:
+        """Mark the text as it is typed and show the first hit."""
+        count = self.reader.set_find(event.text)
+        self.find_bar.set_count(count, event.text)
+        if count:
+            self.reader.jump(self.reader.marks.hits, True)
+
+    @on(FindBar.Done)
+    def _find_done(self) -> None:
+        """Enter: back to the article, the marks stay for ``n``/``N``."""
+        self.reader.focus()
+
+    @on(FindBar.Closed)
+    def _find_closed(self) -> None:
+        """Escape: close the bar and clear its marks."""
+        self.find_bar.close()
+        self.reader.set_find("")
+        self.reader.focus()
+
+    # ----- copy and open ------------------------------------------------------------------
+
+    def action_copy_passage(self) -> None:
+        """``y``: copy the passage (or the quote in the side panel) with its citation."""
+        passage = self.current_passage()
+        if passage is None:
+            self.notify("Open an article first.", timeout=2)
+            return
+        text = passage.text.strip()
+        self.app.copy_to_clipboard(f"“{text}”\n— {citation(passage)}")
+        self.notify(f"Copied {len(text):,} characters with the citation.", timeout=2)
+
+    def action_open_url(self) -> None:
+        """``o``: open the article's address in a browser."""
+        if self.article is None or not self.article.url:
+            self.notify("This article has no url.", timeout=2)
+            return
+        self.app.open_url(self.article.url)
+        self.notify(f"Opening {self.article.url}", timeout=3)
+
+    # ----- screens ------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        """``?``: every key and command."""
+        from diplomareader.tui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen(self.reader_app.keymap))
+
+    def action_show_searches(self) -> None:
+        """``S``: saved searches with counts, and recent queries."""
+        from diplomareader.tui.screens.searches import SearchesScreen
+
+        def chosen(query: str | None) -> None:
+            if query is not None:
+                self.search_bar.set_value(query)
+                self.list_view.focus()
+
+        self.app.push_screen(SearchesScreen(), chosen)
+
+    def action_save_search(self) -> None:
+        """Save the current query under a name."""
+        from diplomareader.tui.screens.prompt import PromptScreen
+
+        query = self.search_bar.value.strip()
+        if not query:
+            self.notify("Type a query first, then save it.", timeout=3)
+            return
+
+        def named(name: str | None) -> None:
+            if name:
+                self.reader_app.save_search(name, query)
+
+        self.app.push_screen(PromptScreen(f"Save “{query}” as:", placeholder="name"), named)
+
+
+def citation(passage: Passage) -> str:
+    """``Speaker, “Title”, Source, Date, URL``: the parts of the citation that are known."""
+    parts = [passage.speaker] if passage.speaker else []
+    parts.append(f"“{passage.title}”")
+    parts += [p for p in (passage.source, passage.date, passage.url) if p]
+    return ", ".join(parts)

@@ -1,0 +1,1 @@
+"""The reader's widgets: list pane, reading pane, side panel, search box and find bar."""

@@ -1,0 +1,197 @@
+"""The side panel: the article's quotes, related quotes elsewhere, and its entities by kind.
+
+One list with three sections, so that j/k walk through all of it; related quotes come before
+the entities because the entity list of a long article runs to dozens of names. Enter on a
+quote scrolls the reading pane to it; on an entity, searches for it; on a related quote, opens
+its article at that quote. The panel only posts messages; the screen does the work.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from diplomareader.model import Article, Entity, Quote, RelatedQuote
+from diplomareader.tui.keys import CommandBindings, KeyMap
+from diplomareader.tui.textlayout import one_line, truncate
+
+KIND_TITLES = {"person": "People", "organization": "Organisations", "place": "Places"}
+"""Headings of the entity groups, in this order."""
+OPENING_WORDS = 56
+"""Cells of a quote's opening words."""
+
+
+def opening(text: str, width: int = OPENING_WORDS) -> str:
+    """The opening words of a quote, on one line."""
+    return truncate(one_line(text), width)
+
+
+def entity_query(entity: Entity, speakers: set[str]) -> str:
+    """The search the panel runs for an entity: ``speaker:`` for a speaker, else ``entity:``."""
+    field = "speaker" if entity.name in speakers else "entity"
+    return f'{field}:"{entity.name}"'
+
+
+class SidePanel(OptionList, CommandBindings):
+    """Quotes, entities and related quotes of the article shown."""
+
+    DEFAULT_CSS = """
+    SidePanel {
+        height: 1fr;
+        max-height: 100%;
+        border: none;
+        padding: 0;
+        & > .option-list--option-disabled { color: $text-primary; text-style: bold; }
+        &:focus { border: none; }
+    }
+    """
+
+    @dataclass
+    class QuoteChosen(Message):
+        """Enter on one of the article's quotes."""
+
+        quote: Quote
+
+    @dataclass
+    class EntityChosen(Message):
+        """Enter on an entity: search for it with ``query``."""
+
+        entity: Entity
+        query: str
+
+    @dataclass
+    class RelatedChosen(Message):
+        """Enter on a related quote: open its article there."""
+
+        related: RelatedQuote
+
+    def __init__(self, keymap: KeyMap, *, id: str | None = None) -> None:
+        """Create an empty panel whose keys follow ``keymap``."""
+        super().__init__(id=id)
+        self.install_bindings("side", keymap)
+        self.article: Article | None = None
+        self.quotes: list[Quote] = []
+        """The article's quotes, in order."""
+        self.entities: list[Entity] = []
+        """The article's entities, in display order."""
+        self.related: Sequence[RelatedQuote] | None = None
+        """Related quotes (None while they are being looked up)."""
+
+    def show(self, article: Article | None, related: Sequence[RelatedQuote] | None = None) -> None:
+        """Fill the panel for ``article`` (related quotes may follow later)."""
+        self.article = article
+        self.quotes = sorted(article.quotes, key=lambda q: q.start) if article else []
+        counts = {e.name: len(e.mentions) for e in (article.entities if article else ())}
+        order = list(KIND_TITLES)
+        self.entities = sorted(
+            article.entities if article else (),
+            key=lambda e: (order.index(e.kind) if e.kind in order else 9, -counts[e.name], e.name),
+        )
+        self.related = related
+        self._rebuild()
+
+    def show_related(self, related: Sequence[RelatedQuote]) -> None:
+        """Fill in the related quotes once they are known."""
+        self.related = related
+        highlighted = self.highlighted
+        self._rebuild()
+        if highlighted is not None and highlighted < self.option_count:
+            self.highlighted = highlighted
+
+    def _rebuild(self) -> None:
+        """Recreate the options from the current contents."""
+        options: list[Option | None] = []
+        if self.article is None:
+            self.set_options([Option(Text("No article open.", style="italic"), disabled=True)])
+            return
+        options.append(Option(f"Quotes ({len(self.quotes)})", disabled=True))
+        if not self.quotes:
+            options.append(Option(Text("  none found", style="italic"), disabled=True))
+        for index, quote in enumerate(self.quotes):
+            speaker = quote.speaker or quote.speaker_mention or "unattributed"
+            prompt = Text.assemble((speaker, "bold"), ": “", opening(quote.text), "”")
+            options.append(Option(prompt, id=f"q:{index}"))
+        options.append(None)
+        options.extend(self._related_options())
+        options.append(None)
+        options.append(Option(f"Entities ({len(self.entities)})", disabled=True))
+        counts: Counter[str] = Counter(e.kind for e in self.entities)
+        for kind, title in KIND_TITLES.items():
+            if not counts[kind]:
+                continue
+            options.append(Option(Text(f" {title}", style="italic"), disabled=True))
+            for index, entity in enumerate(self.entities):
+                if entity.kind == kind:
+                    prompt = Text.assemble(f"  {entity.name} ", (f"×{len(entity.mentions)}", "dim"))
+                    options.append(Option(prompt, id=f"e:{index}"))
+        self.set_options(options)
+
+    def _related_options(self) -> list[Option | None]:
+        """The related-quotes section."""
+        if self.related is None:
+            return [
+                Option("Related quotes", disabled=True),
+                Option(Text("  looking…", style="italic"), disabled=True),
+            ]
+        options: list[Option | None] = [
+            Option(f"Related quotes ({len(self.related)})", disabled=True)
+        ]
+        if not self.related:
+            options.append(Option(Text("  none found", style="italic"), disabled=True))
+        for index, related in enumerate(self.related):
+            summary = related.article
+            speaker = related.quote.speaker or related.quote.speaker_mention or "unattributed"
+            meta = " · ".join(
+                p for p in (summary.date.isoformat() if summary.date else None, summary.source) if p
+            )
+            prompt = Text.assemble(
+                (speaker, "bold"),
+                (f"\n{meta}" if meta else "", "dim"),
+                "\n“",
+                opening(related.quote.text),
+                "”",
+            )
+            options.append(Option(prompt, id=f"r:{index}"))
+        return options
+
+    def chosen(self) -> Quote | RelatedQuote | Entity | None:
+        """What the highlighted entry stands for."""
+        option = self.highlighted_option
+        if option is None or option.id is None:
+            return None
+        kind, _, raw = option.id.partition(":")
+        index = int(raw)
+        if kind == "q":
+            return self.quotes[index]
+        if kind == "e":
+            return self.entities[index]
+        if kind == "r" and self.related is not None:
+            return self.related[index]
+        return None
+
+    def highlight_quote(self, quote: Quote) -> None:
+        """Put the highlight on ``quote`` (when the reader jumps to it)."""
+        for index, candidate in enumerate(self.quotes):
+            if candidate == quote:
+                self.highlighted = self.get_option_index(f"q:{index}")
+                return
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        """Turn Enter on an entry into the message of its kind."""
+        event.stop()
+        target = self.chosen()
+        if isinstance(target, Quote):
+            self.post_message(self.QuoteChosen(target))
+        elif isinstance(target, Entity):
+            speakers = {q.speaker for q in self.quotes if q.speaker}
+            self.post_message(self.EntityChosen(target, entity_query(target, speakers)))
+        elif isinstance(target, RelatedQuote):
+            self.post_message(self.RelatedChosen(target))
