@@ -176,3 +176,20 @@ async def test_titles_in_any_script_keep_the_columns(
             source_end = {cell_len(line[: line.index("2023") + 10 + 1 + 14 + 1]) for line in lines}
             assert len(source_end) == 1
             assert any("中华人民共和国" in line for line in lines)
+
+
+async def test_a_failing_index_is_reported_and_the_reader_carries_on(
+    index_copy: Path, make_reader: AppFactory
+) -> None:
+    """When the index fails under the reader, the user gets one line, not a crash."""
+    library = Library(index_copy)
+    app = make_reader(library)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await settle(pilot)
+        library.close()  # every call from now on fails
+        await pilot.press("slash", *"un")
+        await settle(pilot)
+        await pilot.pause(0.2)
+        text = screen_text(app)
+        assert "Could not finish" in text and "closed" in text
+        assert app.is_running

@@ -83,30 +83,28 @@ def _cue_event(body: str, start: int, end: int, pos: int) -> tuple[int, Attribut
     The words before the cue are read in a short window first; a long one only when the short
     one ends inside an apposition or a role ("X, then the Deputy Secretary of …, said").
     """
-    event = _cue_event_within(body, start, end, pos, _NEAR_CUE)
-    speaker = event[1].speaker if event is not None else None
-    if speaker is not None and speaker.kind in ("name", "pronoun"):
+    event, longer = _cue_event_within(body, start, end, pos, _NEAR_CUE)
+    if not longer or pos - start <= _NEAR_CUE:
         return event
-    if pos - start <= _NEAR_CUE:
-        return event
-    return _cue_event_within(body, start, end, pos, _BEFORE_CUE) or event
+    return _cue_event_within(body, start, end, pos, _BEFORE_CUE)[0] or event
 
 
 def _cue_event_within(
     body: str, start: int, end: int, pos: int, reach: int
-) -> tuple[int, Attribution] | None:
-    """:func:`_cue_event` with the speaker looked for up to ``reach`` characters back."""
+) -> tuple[tuple[int, Attribution] | None, bool]:
+    """:func:`_cue_event` looking ``reach`` characters back; and whether further could help."""
     toks = tokens(body, _window(body, start, pos, reach), min(end, pos + 50))
     index = next((i for i, t in enumerate(toks) if t.start == pos), 0)
     if index == 0:
-        return None
+        return None, True
     past = cue_at(toks, index, weak=False)
     if past < 0:
-        return None
+        return None, False
     ref = passive_agent(body, toks, index, past) or speaker_before(body, toks, index - 1)
     if ref is None or (toks[index].low.startswith("quot") and ref.name in ("i", "we")):
-        return None
-    return pos, Attribution(ref, cue_text(body, toks, index, past), "event")
+        return None, ref is None and toks[index - 1].text in ",—–-)"
+    event = pos, Attribution(ref, cue_text(body, toks, index, past), "event")
+    return event, ref.kind not in ("name", "pronoun")
 
 
 def scan_speech_events(

@@ -14,7 +14,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Container, Vertical
 from textual.widgets import Footer
-from textual.worker import get_current_worker
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from diplomareader.model import Article, RelatedQuote
 from diplomareader.store.state import Position
@@ -109,6 +109,16 @@ class MainScreen(PassageActions):
             else "Reading"
         )
         self.query_one("#side-pane").border_title = "Quotes · related · entities"
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A background task that failed is reported in one line; the reader carries on."""
+        if event.state == WorkerState.ERROR and event.worker.error is not None:
+            error = event.worker.error
+            lines = str(error).strip().splitlines()
+            reason = lines[0] if lines else type(error).__name__
+            self.notify(
+                f"{event.worker.name}: {reason}", title="Could not finish", severity="error"
+            )
 
     # ----- search and the list ------------------------------------------------------------
 

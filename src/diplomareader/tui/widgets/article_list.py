@@ -108,9 +108,20 @@ class ArticleList(ScrollView, CommandBindings, can_focus=True):
     @property
     def highlighted(self) -> ArticleSummary | None:
         """The article under the cursor, if any."""
-        if 0 <= self.cursor < len(self._rows):
-            return self._rows[self.cursor]
-        return None
+        return self._row(self.cursor)
+
+    def _row(self, index: int) -> ArticleSummary | None:
+        """Row ``index``, or None when it is out of range or cannot be read.
+
+        Rows of a large index are read from disk as they are drawn; a damaged row must not
+        take the reader down, so any error reading it shows as an unreadable row instead.
+        """
+        if not 0 <= index < len(self._rows):
+            return None
+        try:
+            return self._rows[index]
+        except Exception:  # noqa: BLE001 - see the docstring
+            return None
 
     def set_rows(self, rows: Sequence[ArticleSummary], keep: str | None = None) -> None:
         """Show ``rows``; the cursor goes to the article ``keep`` if present, else the top."""
@@ -206,7 +217,13 @@ class ArticleList(ScrollView, CommandBindings, can_focus=True):
             return Strip.blank(width, base)
         if index >= len(self._rows):
             return Strip.blank(width, base)
-        return self._render_row(self._rows[index], index == self.cursor, width, base)
+        article = self._row(index)
+        if article is None:
+            style = self._layers("article-list--empty")
+            return Strip(
+                [Segment(fit("   (this row cannot be read from the index)", width), base + style)]
+            )
+        return self._render_row(article, index == self.cursor, width, base)
 
     def _render_row(self, article: ArticleSummary, cursor: bool, width: int, base: Style) -> Strip:
         """One row: markers, date, source, title, cut to ``width`` cells."""
