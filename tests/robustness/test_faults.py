@@ -304,3 +304,20 @@ def test_read_only_parent_of_a_new_index(tmp_path: Path) -> None:
         assert run.returncode == 1, run.describe()
         assert len(run.stderr.strip().splitlines()) == 1, run.stderr
     assert os.listdir(parent) == []
+
+
+def test_two_real_ingests_at_once(tmp_path: Path) -> None:
+    """Two ``ingest`` commands on one index at the same time (overlapping folders): one
+    waits for the other, both succeed, every article is there once."""
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    write_articles(corpus / "a", 120)
+    write_articles(corpus / "b", 60, start=120)
+    first = IngestProcess(str(corpus), "--index", str(index))
+    second = IngestProcess(str(corpus / "b"), "--index", str(index))
+    assert first.wait() == 0, first.stderr
+    assert second.wait() == 0, second.stderr
+    for proc in (first, second):
+        assert "Traceback" not in proc.stderr, proc.stderr
+    count, missing = check_index(index, set(range(180)))
+    assert (count, missing) == (180, [])
+    record_figures("two_ingests", processes=2, articles_lost=0)

@@ -13,11 +13,10 @@ import pytest
 
 pytest.importorskip("diplomareader.tui.app", reason="the reader has not landed yet")
 
-from diplomareader.tui.app import make_app  # noqa: E402
-from diplomareader.tui.screens.main import MainScreen  # noqa: E402
-
 from diplomareader.search import Library  # noqa: E402
 from diplomareader.store.bookmarks import BookmarkStore  # noqa: E402
+from diplomareader.tui.app import make_app  # noqa: E402
+from diplomareader.tui.screens.main import MainScreen  # noqa: E402
 from tests.robustness.badfiles import SEARCH_WORDS, Case, ok_names, write_cases  # noqa: E402
 from tests.robustness.faults import IngestProcess, read_only  # noqa: E402
 from tests.robustness.support import ROOT, record_figures, write_articles  # noqa: E402
@@ -198,3 +197,35 @@ async def test_reader_on_a_read_only_index(tmp_path: Path) -> None:
     saved = BookmarkStore(tmp_path / "bookmarks.yaml")
     saved.load()
     assert len(saved.all()) == 1
+
+
+BROKEN_FILES = {
+    "state: not JSON": ("state.json", b"{not json"),
+    "state: binary": ("state.json", b"\x00\xff\x00"),
+    "state: wrong types": (
+        "state.json",
+        b'{"read": 5, "recent": "abc", "positions": {"x": [1, -2], "y": "z"}}',
+    ),
+    "state: a list": ("state.json", b"[1, 2, 3]"),
+    "config: not YAML": ("config.yaml", b"keys: [unclosed\n"),
+    "config: binary": ("config.yaml", b"\xff\xfe\x00\x01"),
+    "config: wrong types": ("config.yaml", b"keys:\n  quit: 5\ntheme: 42\nwrap: banana\n"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN_FILES))
+async def test_reader_starts_with_broken_state_or_config(tmp_path: Path, case: str) -> None:
+    """A hand-broken or truncated state or config file never stops the reader."""
+    index = tmp_path / "index"
+    with Library(index) as library:
+        library.ingest([str(ROOT / "corpus")], workers=1)
+    name, data = BROKEN_FILES[case]
+    (tmp_path / name).write_bytes(data)
+    with Library(index) as library:
+        app = reader(library, tmp_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("enter")
+            await settle(pilot)
+            assert main_screen(app).article is not None
+            assert app.return_code is None

@@ -323,3 +323,29 @@ async def test_empty_index_says_how_to_add_articles(
             await pilot.press("enter", "b", "y", "n", "right_square_bracket", "q", "o", "B")
             await settle(pilot)
             assert isinstance(app.screen, BookmarksScreen)
+
+
+async def test_position_in_the_open_article_survives_a_restart(
+    library: Library, make_reader: AppFactory
+) -> None:
+    """Quitting in the middle of an article and starting again puts the cursor back there."""
+    app = make_reader(library)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("j", "j")
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        cursor = screen.reader.cursor
+        await pilot.press("q")
+    app.save_state()
+    again = make_reader(library)
+    async with again.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = again.screen
+        assert isinstance(screen, MainScreen)
+        assert screen.reader.cursor == cursor == 2
+        assert screen_text(again).count("●") == 2  # the article read before is marked read

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import json
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -79,8 +81,38 @@ def create(folder: Path) -> None:
         raise InputError(write_error_message(folder, error)) from None
 
 
+CREATE_LOCK = ".create.lock"
+"""Held while an index folder is created, so that a second process waits instead of taking
+the half-made folder for an index of another version."""
+
+
+@contextlib.contextmanager
+def _creation_lock(folder: Path) -> Iterator[None]:
+    """Hold ``folder``'s creation lock (nothing to hold when the folder cannot be made:
+    creating the index then fails with its own message)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(folder / CREATE_LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:
+        yield
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
 def open_indexes(folder: Path, *, create_missing: bool, rebuild_old: bool) -> tuple[Any, Any]:
     """The article and quote indexes of ``folder`` (created when missing and allowed)."""
+    if create_missing and folder_state(folder) != "ours":
+        with _creation_lock(folder):
+            return _open_indexes(folder, create_missing=True, rebuild_old=rebuild_old)
+    return _open_indexes(folder, create_missing=create_missing, rebuild_old=rebuild_old)
+
+
+def _open_indexes(folder: Path, *, create_missing: bool, rebuild_old: bool) -> tuple[Any, Any]:
+    """``open_indexes`` (under the creation lock when the folder may be created)."""
     state = folder_state(folder)
     if state == "foreign":
         raise InputError(

@@ -78,8 +78,8 @@ def state_from_json(data: object) -> ReaderState:
     """Build a state from parsed JSON, skipping anything malformed."""
     if not isinstance(data, dict):
         return ReaderState()
-    recent = [q for q in data.get("recent", []) if isinstance(q, str)][:MAX_RECENT]
-    read = {r for r in data.get("read", []) if isinstance(r, str)}
+    recent = [q for q in _listed(data.get("recent")) if isinstance(q, str)][:MAX_RECENT]
+    read = {r for r in _listed(data.get("read")) if isinstance(r, str)}
     positions: dict[str, Position] = {}
     raw_positions = data.get("positions", {})
     if isinstance(raw_positions, dict):
@@ -91,6 +91,11 @@ def state_from_json(data: object) -> ReaderState:
             ):
                 positions[str(key)] = Position(value[0], value[1])
     return ReaderState(recent, read, positions)
+
+
+def _listed(value: object) -> list[Any]:
+    """``value`` when it is a list, else nothing (``"read": 5`` crashed the reader's start)."""
+    return value if isinstance(value, list) else []
 
 
 def load_state(path: Path | None = None) -> ReaderState:

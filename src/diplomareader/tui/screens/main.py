@@ -82,6 +82,20 @@ class MainScreen(PassageActions):
         self.reader.show(None)
         self.side.show(None)
         self.run_search("")
+        # Keep what the reader remembers on disk now and then, not only at a clean exit.
+        self.set_interval(60, self._save_state)
+
+    def _save_state(self) -> None:
+        """Note where the reader is in the open article and write the state file."""
+        if self.article is not None:
+            self.reader_app.state.set_position(self.article.id, self.reader.position())
+        self.reader_app.save_state()
+
+    @on(Reader.CursorMoved)
+    def _cursor_moved(self) -> None:
+        """Remember the position as the reader moves, so that a quit keeps it."""
+        if self.article is not None:
+            self.reader_app.state.set_position(self.article.id, self.reader.position())
 
     def on_resize(self) -> None:
         """Wide: the side panel down the right. Narrow: the list across the top."""
