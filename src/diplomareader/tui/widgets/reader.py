@@ -8,6 +8,7 @@ entity mentions, bookmarked paragraphs, and the target of the last jump.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
@@ -190,23 +191,24 @@ class Reader(ScrollView, CommandBindings, can_focus=True):
         """Reveal the next (or previous) of ``spans`` after the current target; its index."""
         if not spans:
             return None
-        here = self.marks.target[0] if self.marks.target else self._cursor_offset(forward)
+        # Spans compare as (start, end), so nested spans with one start are each visited.
+        here = self.marks.target if self.marks.target else self._cursor_offset(forward)
         order = range(len(spans)) if forward else range(len(spans) - 1, -1, -1)
         for index in order:
-            start = spans[index][0]
-            if (forward and start > here) or (not forward and start < here):
+            span = (spans[index][0], spans[index][1])
+            if (forward and span > here) or (not forward and span < here):
                 self.reveal(*spans[index])
                 return index
         index = 0 if forward else len(spans) - 1  # wrap around
         self.reveal(*spans[index])
         return index
 
-    def _cursor_offset(self, forward: bool) -> int:
-        """A body offset just before (or after) the cursor paragraph, to search from."""
+    def _cursor_offset(self, forward: bool) -> Span:
+        """A span just before (or after) the cursor paragraph, to search from."""
         if not self._page.paragraphs:
-            return -1
+            return (-1, -1)
         paragraph = self._page.paragraphs[self.cursor]
-        return paragraph.start - 1 if forward else paragraph.end + 1
+        return (paragraph.start - 1, sys.maxsize) if forward else (paragraph.end + 1, -1)
 
     # ----- the passage under the cursor ---------------------------------------------------
 
