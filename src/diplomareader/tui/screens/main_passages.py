@@ -197,7 +197,7 @@ class PassageActions(BookmarkActions):
         """``?``: every key and command."""
         from diplomareader.tui.screens.help import HelpScreen
 
-        self.app.push_screen(HelpScreen(self.reader_app.keymap))
+        self.app.push_screen(HelpScreen(self.reader_app.keymap, self.reader_app.config_path))
 
     def action_show_searches(self) -> None:
         """``S``: saved searches with counts, and recent queries."""
