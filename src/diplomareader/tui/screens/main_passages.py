@@ -9,6 +9,7 @@ from textual import on, work
 from textual.app import SuspendNotSupported
 
 from diplomareader.tui.browser import browser_command, graphical_browser
+from diplomareader.tui.keys import all_commands, display_keys
 from diplomareader.tui.screens.main_bookmarks import BookmarkActions, Passage
 from diplomareader.tui.widgets.find_bar import FindBar
 from diplomareader.tui.widgets.reader import Reader
@@ -77,6 +78,26 @@ class PassageActions(BookmarkActions):
             return
         kind = marks.entities[index][2]
         self.notify(f"{marks.entity_names[index]} ({kind})", timeout=2)
+
+    # ----- selection ----------------------------------------------------------------------
+
+    @on(Reader.SelectionChanged)
+    def _selection_changed(self, event: Reader.SelectionChanged) -> None:
+        """Show, under the reading pane, what is selected and what can be done with it."""
+        pane = self.query_one("#reading-pane")
+        selection = event.selection
+        if selection is None:
+            pane.border_subtitle = ""
+            return
+        keymap = self.reader_app.keymap
+        keys = {c.id: display_keys(keymap.keys_of(c)) for c in all_commands()}
+        plural = "s" if selection.count != 1 else ""
+        pane.border_subtitle = (
+            f"Selecting {selection.count} sentence{plural} · "
+            f"{keys['select_sentence']} {keys['unselect_sentence']} {keys['select_start_earlier']}"
+            f" {keys['select_start_later']} adjust · {keys['bookmark']} bookmark · "
+            f"{keys['copy']} copy · {keys['escape']} ends"
+        )
 
     # ----- find in the article ------------------------------------------------------------
 

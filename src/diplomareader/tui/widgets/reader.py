@@ -91,6 +91,12 @@ class Reader(ScrollView, CommandBindings, can_focus=True):
     class FindRequested(Message):
         """The user asked to find text in the article."""
 
+    @dataclass
+    class SelectionChanged(Message):
+        """Selection mode started, ended, or its extent changed (None: no selection)."""
+
+        selection: Selection | None
+
     def __init__(self, keymap: KeyMap, *, id: str | None = None) -> None:
         """Create an empty reading pane whose keys follow ``keymap``."""
         super().__init__(id=id)
@@ -101,13 +107,24 @@ class Reader(ScrollView, CommandBindings, can_focus=True):
         """Search terms, find text, bookmarks and the jump target marked on the page."""
         self.cursor = 0
         """Index of the paragraph under the cursor."""
-        self.selection: Selection | None = None
-        """The selection, while selection mode is on."""
+        self._selection: Selection | None = None
         self._page = Page()
         self._page_width = 0
         self._pending: Position | None = None
         """A position to restore once the pane has a size."""
         self._layers = LayerCache(self)
+
+    @property
+    def selection(self) -> Selection | None:
+        """The selection, while selection mode is on."""
+        return self._selection
+
+    @selection.setter
+    def selection(self, selection: Selection | None) -> None:
+        """Change the selection and tell the screen (which shows its extent)."""
+        if selection != self._selection:
+            self._selection = selection
+            self.post_message(self.SelectionChanged(selection))
 
     # ----- showing an article -------------------------------------------------------------
 
