@@ -68,7 +68,9 @@ def recorded(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[str, str, s
 
 def _article() -> Article:
     """A small article to bookmark."""
-    body = "\n\n".join(f"Paragraph {n}: the talks on point {n} resumed in Geneva." for n in range(40))
+    body = "\n\n".join(
+        f"Paragraph {n}: the talks on point {n} resumed in Geneva." for n in range(40)
+    )
     return Article(id="a" * 16, path="a.txt", title="Talks", body=body)
 
 
