@@ -32,6 +32,8 @@ SEARCH_LIMIT = 500
 """Hits fetched per query; the status says when more articles match."""
 WIDE = 140
 """From this many columns the three panes stand side by side."""
+ROOMY = 110
+"""From this many columns (below WIDE) the side panel under the list gets more room."""
 
 
 class MainScreen(PassageActions):
@@ -100,6 +102,7 @@ class MainScreen(PassageActions):
     def on_resize(self) -> None:
         """Wide: the side panel down the right. Narrow: the list across the top."""
         wide = self.size.width >= WIDE
+        self.set_class(ROOMY <= self.size.width < WIDE, "-roomy")
         if wide == self.has_class("-wide"):
             return
         self.set_class(wide, "-wide")
