@@ -26,10 +26,15 @@ from diplomareader.extract.entities_words import (
     SINGLE_WORD_ROLES,
     rule_words,
 )
-from diplomareader.extract.gazetteer import Gazetteer
-from diplomareader.extract.names import CYRILLIC_CAPITALS, loose_key, word_key
+from diplomareader.extract.gazetteer import Gazetteer, Match, surface_form
+from diplomareader.extract.names import CYRILLIC_CAPITALS, fold_word, loose_key
 
 __all__ = ["Candidate", "RunReader"]
+
+
+def _initial(tok: Token) -> bool:
+    """A middle initial such as the "D" of "Paul D. Ryan"."""
+    return len(tok.text) == 1 and tok.text.isupper()
 
 
 class RunReader(Cues, Merger, ContextRules):
@@ -69,7 +74,7 @@ class RunReader(Cues, Merger, ContextRules):
                 start, end = toks[i].start, last.bare_end
                 text = self.body[start:end]
                 match = match.resolve(text)
-                if match is not None:
+                if match is not None and not (j == i and self._loose_name(toks[i], text, match)):
                     keys = tuple(key.split())
                     cand = Candidate(
                         start, end, text, match.entry.kind, match.entry, match.adjective, keys
@@ -85,6 +90,14 @@ class RunReader(Cues, Merger, ContextRules):
                 if key not in prefixes:
                     break
         return best
+
+    def _loose_name(self, tok: Token, text: str, match: Match) -> bool:
+        """A single word that finds a place or body only through spelling folds and is a first
+        name or a short word: "Cameron" (not Cameroon), "Sam" (not Siam), "Sidney" (not Sydney).
+        A person's name (Toqayev for Tokayev) may still match loosely."""
+        if match.entry.kind == "person" or text.isupper() or surface_form(text) in match.forms:
+            return False
+        return len(text) < 5 or self._first_name(tok)
 
     def read_run(self, a: int, b: int) -> list[Candidate]:
         """Candidates of the run ``tokens[a:b]``, in order."""
@@ -131,7 +144,7 @@ class RunReader(Cues, Merger, ContextRules):
         out = []
         offset = tok.start
         for part in tok.text.split("-"):
-            match = self.gaz.phrases.get(word_key(part))
+            match = self.gaz.phrases.get(fold_word(part))
             match = match.resolve(part) if match is not None else None
             if match is not None and match.entry.kind != "person" and part[:1].isupper():
                 out.append(
@@ -142,7 +155,7 @@ class RunReader(Cues, Merger, ContextRules):
                         match.entry.kind,
                         match.entry,
                         match.adjective,
-                        (word_key(part),),
+                        (fold_word(part),),
                         nested=True,
                     )
                 )
@@ -258,7 +271,9 @@ class RunReader(Cues, Merger, ContextRules):
             if (
                 cur
                 and self._first_name(tok)
+                and self._name_starts_at(idx, pos - 1)
                 and toks[cur[-1]].lower not in NAME_PARTICLES_INNER
+                and not _initial(toks[cur[-1]])
                 and not self._org_ahead(idx[pos - 1 :])
                 and not (len(cur) == 1 and self._first_name(toks[cur[0]]))
             ):
@@ -282,6 +297,11 @@ class RunReader(Cues, Merger, ContextRules):
             if trimmed:
                 out.append((trimmed, titled))
         return out
+
+    def _name_starts_at(self, idx: list[int], pos: int) -> bool:
+        """A first name at ``idx[pos]`` opens a new name only when a capitalised word follows
+        it ("Biden Kamala Harris"); last in the piece it is a surname ("Wilbur Ross")."""
+        return pos + 1 < len(idx) and self.tokens[idx[pos + 1]].cap
 
     def _new_name_after(self, idx: list[int], pos: int) -> bool:
         """ "X and the Y", "X and Embassy of Y": a new name starts after this "and"."""
