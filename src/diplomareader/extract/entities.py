@@ -30,6 +30,12 @@ from diplomareader.extract.names import CYRILLIC_CAPITALS, russian_stem
 from diplomareader.model import Entity, EntityKind, Mention
 
 _PAREN_RE: Final = re.compile(r"\s*\(\s*")
+_PARTY_TAG_RE: Final = re.compile(
+    r"\((?:[RDI]|Ind|Dem|Rep|GOP)(?:\s?[-–—]\s?[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?\)"
+)
+"""A US party tag after a name: "(R-Fla.)", "(D-N.Y.)", "(I-Vt.)", "(R)"."""
+_SURNAME_REACH: Final = 2000
+"""Characters after a person's last mention within which a lone surname still means them."""
 _KIND_ORDER: Final[dict[str, int]] = {"person": 0, "organization": 1, "place": 2}
 
 
@@ -77,7 +83,9 @@ def _link_abbreviations(body: str, cands: list[Candidate], groups: _Groups) -> N
             continue
         short, long_ = (nxt, cur) if len(nxt.keys) < len(cur.keys) else (cur, nxt)
         if (
-            len(short.keys) == 1
+            long_.kind != "person"  # "Marco Rubio (R-Fla.)": a party tag, not an abbreviation
+            and len(short.keys) == 1
+            and sum(c.isalpha() for c in short.text) >= 2
             and short.text.replace(".", "").isupper()
             and groups.union(n, n + 1)
             and (short.kind is None or short.entry is None)
@@ -88,14 +96,22 @@ def _link_abbreviations(body: str, cands: list[Candidate], groups: _Groups) -> N
         if len(cand.keys) > 1 and cand.kind in ("organization", "place"):
             by_initials.setdefault(_initials(cand), n)
     for n, cand in enumerate(cands):
-        if cand.entry is None and len(cand.keys) == 1 and cand.text.isupper():
+        if (
+            cand.entry is None
+            and len(cand.keys) == 1
+            and cand.text.isupper()
+            and sum(c.isalpha() for c in cand.text) >= 2
+        ):
             target = by_initials.get(cand.text.replace(".", ""))
             if target is not None and groups.union(target, n):
                 cand.kind = cands[target].kind
 
 
 def _link_names(cands: list[Candidate], groups: _Groups) -> None:
-    """Same folded key = same entity; a lone surname joins the one full name that ends with it."""
+    """Same folded key = same entity; a lone surname joins the one full name that ends with it.
+
+    Full names are linked first, so that every mention of "Ted Cruz" is one group before a
+    lone "Cruz" looks for its owner."""
     by_entry: dict[int, int] = {}
     for n, cand in enumerate(cands):
         if cand.entry is not None:
@@ -104,27 +120,41 @@ def _link_names(cands: list[Candidate], groups: _Groups) -> None:
     for n, cand in enumerate(cands):
         if cand.kind is not None and not cand.adjective:
             by_key.setdefault(cand.keys, n)
+    free = [n for n, c in enumerate(cands) if c.entry is None and not c.adjective and not c.role]
+    for n in free:
+        if len(cands[n].keys) > 1:
+            _link_same(cands, groups, by_key, n)
     surnames: dict[str, set[int]] = defaultdict(set)
     for n, cand in enumerate(cands):
         if cand.kind == "person" and len(cand.keys) > 1:
             surnames[cand.keys[-1]].add(groups.find(n))
-    for n, cand in enumerate(cands):
-        if cand.entry is not None or cand.adjective or cand.role:
+    for n in free:
+        cand = cands[n]
+        if len(cand.keys) != 1:
             continue
-        same = by_key.get(cand.keys)
-        if (
-            same is not None
-            and same != n
-            and cands[same].kind is not None
-            and cand.kind in (None, cands[same].kind)
-            and groups.union(same, n)
-        ):
-            cand.kind = cands[same].kind
-            continue
-        if len(cand.keys) == 1 and cand.kind in (None, "person"):
+        if cand.kind in (None, "person", "place"):
+            # "at Cruz's rally" after "Ted Cruz": the surname, even where a cue said place
             owners = {groups.find(i) for i in surnames.get(cand.keys[0], ())}
             if len(owners) == 1 and groups.union(owners.pop(), n):
                 cand.kind = "person"
+                continue
+        _link_same(cands, groups, by_key, n)
+
+
+def _link_same(
+    cands: list[Candidate], groups: _Groups, by_key: dict[tuple[str, ...], int], n: int
+) -> None:
+    """Join candidate ``n`` to the first candidate with the same keys and a compatible kind."""
+    cand = cands[n]
+    same = by_key.get(cand.keys)
+    if (
+        same is not None
+        and same != n
+        and cands[same].kind is not None
+        and cand.kind in (None, cands[same].kind)
+        and groups.union(same, n)
+    ):
+        cand.kind = cands[same].kind
 
 
 def _link_roles(cands: list[Candidate], groups: _Groups) -> None:
@@ -166,6 +196,14 @@ def _canonical(members: list[Candidate]) -> tuple[str, EntityKind]:
     return " ".join((best.bare or best.text).split()), kind
 
 
+def _outside_tags(body: str, cands: list[Candidate]) -> list[Candidate]:
+    """``cands`` without the mentions inside party tags: "(R-Fla.)", "(D-N.Y.)", "(I)"."""
+    tags = [m.span() for m in _PARTY_TAG_RE.finditer(body)]
+    if not tags:
+        return cands
+    return [c for c in cands if not any(a <= c.start and c.end <= b for a, b in tags)]
+
+
 def candidates(body: str, gaz: Gazetteer) -> list[Candidate]:
     """Every candidate mention of ``body`` (before grouping), in text order."""
     tokens = tokenize(body)
@@ -173,7 +211,32 @@ def candidates(body: str, gaz: Gazetteer) -> list[Candidate]:
     out: list[Candidate] = []
     for a, b in runs(body, tokens):
         out.extend(reader.read_run(a, b))
-    return out + reader.nested + reader.widen(out)
+    return _outside_tags(body, out + reader.nested + reader.widen(out))
+
+
+def _surnames_over_places(cands: list[Candidate]) -> None:
+    """A lone word the gazetteer reads as a place or body but that is the surname of a person
+    named just before ("Chief Chuck Jordan ... Jordan added") is that person."""
+    last_seen: dict[str, int] = {}
+    for cand in sorted(cands, key=lambda c: c.start):
+        if cand.kind == "person" and cand.entry is None and len(cand.keys) > 1:
+            last_seen[cand.keys[-1]] = cand.end
+            continue
+        entry = cand.entry
+        if (
+            entry is None
+            or entry.kind == "person"
+            or cand.adjective
+            or cand.nested
+            or cand.link is not None
+            or len(cand.keys) != 1
+            or cand.text.isupper()
+        ):
+            continue
+        seen = last_seen.get(cand.keys[0])
+        if seen is not None and cand.start - seen <= _SURNAME_REACH:
+            cand.entry, cand.kind, cand.people = None, "person", False
+            last_seen[cand.keys[0]] = cand.end
 
 
 def extract_entities(body: str, gazetteer: Gazetteer | None = None) -> list[Entity]:
@@ -183,6 +246,7 @@ def extract_entities(body: str, gazetteer: Gazetteer | None = None) -> list[Enti
     """
     gaz = gazetteer if gazetteer is not None else default_gazetteer()
     cands = candidates(body, gaz)
+    _surnames_over_places(cands)
     share_kinds(body, cands, rule_words(gaz).common_nouns)
     groups = _Groups(cands)
     index = {id(c): n for n, c in enumerate(cands)}

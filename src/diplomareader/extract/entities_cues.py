@@ -45,6 +45,8 @@ class Cues:
         words = [toks[t].lower for t in piece]
         start, end = first.start, last.bare_end
         text = self.body[start:end]
+        if sum(c.isalpha() for c in text) < 2:
+            return None  # a lone letter ("R", "D"): an initial or a party tag, never a name
         keys = tuple(
             toks[t].key for t in piece if toks[t].key and toks[t].lower not in self.words.particles
         )

@@ -123,6 +123,10 @@ class RunReader(Cues, Merger, ContextRules):
                 found = (i + 1, parts[0])
                 self.nested.extend(parts[1:])
             j, cand = found
+            if j == i + 1 and cand.entry is not None and self._surname_slot(pending, i):
+                pending.append(i)  # "Chief Chuck Jordan", "Wilbur Ross": a surname, not a place
+                i += 1
+                continue
             if pending and cand.kind == "place" and self.tokens[pending[-1]].lower in FEATURE_HEADS:
                 # "... of the Lake Chad": the feature word goes with the place after it
                 out.extend(self._unknown(pending[:-1]))
@@ -135,6 +139,32 @@ class RunReader(Cues, Merger, ContextRules):
         if pending:
             out.extend(self._unknown(pending))
         return self.merge(out)
+
+    def _surname_slot(self, pending: list[int], i: int) -> bool:
+        """Token ``i`` stands where a surname goes: right after a first name ("Chuck Jordan"),
+        or after a title and one name ("Chief Chuck Jordan"), so a place or body the gazetteer
+        knows under that word is not meant."""
+        if not pending or self.tokens[i].all_caps:
+            return False
+        last = self.tokens[pending[-1]]
+        if (
+            not last.cap
+            or last.all_caps
+            or len(last.text) < 2
+            or last.lower in self.words.common_nouns
+            or self.body[last.end : self.tokens[i].start] != " "
+        ):
+            return False
+        before = self.tokens[pending[-2]] if len(pending) > 1 else None
+        titled = (
+            before is not None
+            and before.cap
+            and before.lower.rstrip(".") in self.words.title_words
+            and self.body[before.end : last.start] in (" ", ". ")
+        )
+        if titled:
+            return True
+        return self._first_name(last) and not last.sent_start and before is None
 
     def _hyphen_parts(self, i: int) -> list[Candidate]:
         """Places and bodies inside a hyphenated word: "Syria-Iraq", "US-led", "ISIL-held"."""
