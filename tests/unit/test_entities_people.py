@@ -141,3 +141,36 @@ def test_a_surname_after_a_place_preposition_joins_the_person() -> None:
     people = _people(extract_entities(body))
     assert "Ted Varga" in people
     assert len(people["Ted Varga"].mentions) == 4
+
+
+def test_department_after_a_title_is_not_a_person() -> None:
+    body = (
+        "Secretary of Homeland Security Alejandro Mayorkas and the Secretary of Defense spoke. "
+        "Secretary of Energy Jennifer Granholm joined, and the Secretary of Agriculture said "
+        "the Director of the Office of Museums would help."
+    )
+    entities = extract_entities(body)
+    people = _people(entities)
+    assert {"Alejandro Mayorkas", "Jennifer Granholm"} <= set(people), sorted(people)
+    for word in ("Defense", "Agriculture", "Energy", "Homeland Security Alejandro Mayorkas"):
+        assert word not in people, sorted(people)
+    assert ("Office of Museums", "organization") in _names(entities)
+
+
+def test_the_president_is_not_the_vice_president() -> None:
+    body = (
+        "Vice President Kamala Harris met the President on Monday. The President thanked "
+        "her. Deputy Secretary Wendy Sherman and the Secretary also spoke."
+    )
+    people = _people(extract_entities(body))
+    assert "President" not in people["Kamala Harris"].aliases
+    assert "Secretary" not in people["Wendy Sherman"].aliases
+
+
+def test_middle_initial_before_a_country_word() -> None:
+    body = "Deputy Attorney General Lisa O. Monaco attended. Monaco said the case was open."
+    entities = extract_entities(body)
+    people = _people(entities)
+    assert "Lisa O. Monaco" in people, _names(entities)
+    assert "Monaco" in people["Lisa O. Monaco"].aliases
+    assert all(e.name != "Monaco" for e in entities)

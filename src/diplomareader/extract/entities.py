@@ -36,6 +36,10 @@ _PARTY_TAG_RE: Final = re.compile(
 """A US party tag after a name: "(R-Fla.)", "(D-N.Y.)", "(I-Vt.)", "(R)"."""
 _SURNAME_REACH: Final = 2000
 """Characters after a person's last mention within which a lone surname still means them."""
+_LOWER_RANKS: Final = frozenset(
+    "vice deputy assistant under acting former associate lieutenant lt sub".split()
+)
+"""Words that make a title a lower rank of the title after them ("Vice President")."""
 _KIND_ORDER: Final[dict[str, int]] = {"person": 0, "organization": 1, "place": 2}
 
 
@@ -157,18 +161,24 @@ def _link_same(
         cand.kind = cands[same].kind
 
 
+def _role_fits(role: tuple[str, ...], title: tuple[str, ...]) -> bool:
+    """The role ("the President") names the holder of the title, not of a lower rank of it:
+    "Vice President Harris" is not "the President", "Deputy Secretary Smith" not "the
+    Secretary"."""
+    word = role[-1]
+    if word not in title or (len(role) > 1 and role[-2] not in title):
+        return False
+    at = title.index(role[0]) if role[0] in title else title.index(word)
+    return at == 0 or title[at - 1] not in _LOWER_RANKS
+
+
 def _link_roles(cands: list[Candidate], groups: _Groups) -> None:
     """ "the Foreign Secretary" joins the nearest person introduced with that title."""
     titled = [(n, c) for n, c in enumerate(cands) if c.kind == "person" and c.title]
     for n, cand in enumerate(cands):
         if not cand.role:
             continue
-        word = cand.keys[-1]
-        fits = [
-            (m, c)
-            for m, c in titled
-            if word in c.title and (len(cand.keys) == 1 or cand.keys[-2] in c.title)
-        ]
+        fits = [(m, c) for m, c in titled if _role_fits(cand.keys, c.title)]
         before = [m for m, c in fits if c.start < cand.start]
         after = [m for m, c in fits if c.start > cand.start]
         target = before[-1] if before else (after[0] if after else None)

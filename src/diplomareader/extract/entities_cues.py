@@ -95,6 +95,10 @@ class Cues:
             or self._place_word_after(piece[-1])
         ):
             kind = "place"
+        if kind == "person" and all(
+            w in self.words.common_nouns or w in self.words.departments for w in words
+        ):
+            kind = None  # "the Secretary of Defense spoke": a department, not a name
         return Candidate(
             start,
             end,

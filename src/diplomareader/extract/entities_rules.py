@@ -146,6 +146,12 @@ class RunReader(Cues, Merger, ContextRules):
         knows under that word is not meant."""
         if not pending or self.tokens[i].all_caps:
             return False
+        initial = False
+        if len(pending) > 1 and _initial(self.tokens[pending[-1]]):
+            # "Lisa O. Monaco": look past the middle initial
+            if self.body[self.tokens[pending[-1]].end : self.tokens[i].start] != ". ":
+                return False
+            pending, i, initial = pending[:-1], pending[-1], True
         last = self.tokens[pending[-1]]
         if (
             not last.cap
@@ -164,7 +170,7 @@ class RunReader(Cues, Merger, ContextRules):
         )
         if titled:
             return True
-        return self._first_name(last) and not last.sent_start and before is None
+        return self._first_name(last) and (initial or not last.sent_start) and before is None
 
     def _hyphen_parts(self, i: int) -> list[Candidate]:
         """Places and bodies inside a hyphenated word: "Syria-Iraq", "US-led", "ISIL-held"."""
@@ -216,6 +222,7 @@ class RunReader(Cues, Merger, ContextRules):
         k = 0
         role: tuple[int, int] | None = None
         roles: list[tuple[int, int]] = []
+        department = False
         # Leading function words, titles and connectors are not part of a name.
         while k < len(idx):
             tok = toks[idx[k]]
@@ -227,6 +234,8 @@ class RunReader(Cues, Merger, ContextRules):
                 continue
             if tok.lower in NAME_ADJECTIVES and self._org_ahead(idx[k + 1 :]):
                 break  # "National Coalition", "Federal Government"
+            if role is not None and role[1] == idx[k - 1] and tok.lower in ("of", "for"):
+                department = True  # "Secretary of Defense ...": a department comes first
             if tok.lower in CONNECTORS or tok.lower in self.words.not_names or not tok.cap:
                 titled = titled and tok.lower in ("the", "of")
                 if role is not None and tok.lower not in ("the", "of", "for"):
@@ -238,6 +247,9 @@ class RunReader(Cues, Merger, ContextRules):
         if role is not None:
             roles.append(role)
         pieces = self._split([t for t in idx[k:]])
+        if department and pieces:
+            pieces = self._past_department(pieces)
+            titled = False
         if not pieces and roles and not self.in_headline:
             return [
                 self._role(first, last)
@@ -250,6 +262,34 @@ class RunReader(Cues, Merger, ContextRules):
             if cand is not None:
                 out.append(cand)
         return out
+
+    def _past_department(
+        self, pieces: list[tuple[list[int], bool]]
+    ) -> list[tuple[list[int], bool]]:
+        """The pieces after "Secretary of": the department's words ("Homeland Security",
+        "Defense") are dropped; the name after them is the titled person."""
+        first = pieces[0][0]
+        rest = [(piece, True) for piece, _ in pieces[1:2]] + pieces[2:]
+        if self._org_piece(first):
+            return [(first, False), *rest]  # "Director of the Office of Museums"
+        skip = 0
+        while skip < len(first) and (
+            self.tokens[first[skip]].lower in self.words.common_nouns
+            or self.tokens[first[skip]].lower in self.words.departments
+            or not self.tokens[first[skip]].cap
+        ):
+            skip += 1
+        if skip < len(first) and not any(self.tokens[t].all_caps for t in first[skip:]):
+            return [(first[skip:], True), *pieces[1:]]
+        return rest  # "Senior Advisor for MEK Resettlement": no name here
+
+    def _org_piece(self, piece: list[int]) -> bool:
+        """The piece names an organisation by its words ("Office of Museums", "Border Patrol
+        Agency")."""
+        words = [self.tokens[t].lower for t in piece]
+        return words[-1] in self.words.org_tails or (
+            len(words) > 2 and words[0] in self.words.org_heads and words[1] in CONNECTORS
+        )
 
     def _role(self, first: int, last: int) -> Candidate:
         """ "the Foreign Secretary": a title standing for a person named elsewhere."""

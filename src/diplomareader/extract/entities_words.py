@@ -81,6 +81,8 @@ class RuleWords:
     group_nouns: frozenset[tuple[str, ...]]
     directions: frozenset[str]
     not_orgs: frozenset[str]
+    departments: frozenset[str]
+    """Words of government departments ("Treasury", "Veterans Affairs") after "Secretary of"."""
     common_nouns: frozenset[str]
     """Words that are no name on their own: ``not_names``, titles, place and organisation words."""
 
@@ -113,6 +115,7 @@ def rule_words(gaz: Gazetteer) -> RuleWords:
         group_nouns=frozenset(tuple(t.split()) for t in get("group_nouns")),
         directions=get("directions"),
         not_orgs=get("not_organizations"),
+        departments=get("department_words"),
         common_nouns=get("not_names")
         | get("place_tails")
         | get("org_tails")

@@ -57,6 +57,7 @@ LEXICON_KEYS: Final = (
     "directions",
     "not_organizations",
     "actor_verbs",
+    "department_words",
 )
 """Word lists a gazetteer file may extend."""
 
