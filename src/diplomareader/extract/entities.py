@@ -24,7 +24,7 @@ from diplomareader.extract.entities_actors import acting, actor_entities
 from diplomareader.extract.entities_context import share_kinds
 from diplomareader.extract.entities_rules import Candidate, RunReader
 from diplomareader.extract.entities_tokens import CONNECTORS, runs, tokenize
-from diplomareader.extract.entities_words import rule_words
+from diplomareader.extract.entities_words import rule_words, words_of
 from diplomareader.extract.gazetteer import Gazetteer, default_gazetteer
 from diplomareader.extract.names import CYRILLIC_CAPITALS, russian_stem
 from diplomareader.model import Entity, EntityKind, Mention
@@ -36,8 +36,8 @@ _PARTY_TAG_RE: Final = re.compile(
 """A US party tag after a name: "(R-Fla.)", "(D-N.Y.)", "(I-Vt.)", "(R)"."""
 _SURNAME_REACH: Final = 2000
 """Characters after a person's last mention within which a lone surname still means them."""
-_LOWER_RANKS: Final = frozenset(
-    "vice deputy assistant under acting former associate lieutenant lt sub".split()
+_LOWER_RANKS: Final = words_of(
+    "vice deputy assistant under acting former associate lieutenant lt sub"
 )
 """Words that make a title a lower rank of the title after them ("Vice President")."""
 _KIND_ORDER: Final[dict[str, int]] = {"person": 0, "organization": 1, "place": 2}
