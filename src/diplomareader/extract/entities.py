@@ -129,16 +129,21 @@ def _link_names(cands: list[Candidate], groups: _Groups) -> None:
         if len(cands[n].keys) > 1:
             _link_same(cands, groups, by_key, n)
     surnames: dict[str, set[int]] = defaultdict(set)
+    middles: dict[str, set[int]] = defaultdict(set)
     for n, cand in enumerate(cands):
         if cand.kind == "person" and len(cand.keys) > 1:
             surnames[cand.keys[-1]].add(groups.find(n))
+            for key in cand.keys[1:-1]:
+                if len(key) > 2:
+                    middles[key].add(groups.find(n))  # "Boluarte" of "Dina Boluarte Zegarra"
     for n in free:
         cand = cands[n]
         if len(cand.keys) != 1:
             continue
         if cand.kind in (None, "person", "place"):
             # "at Cruz's rally" after "Ted Cruz": the surname, even where a cue said place
-            owners = {groups.find(i) for i in surnames.get(cand.keys[0], ())}
+            key = cand.keys[0]
+            owners = {groups.find(i) for i in surnames.get(key) or middles.get(key) or ()}
             if len(owners) == 1 and groups.union(owners.pop(), n):
                 cand.kind = "person"
                 continue
@@ -249,6 +254,15 @@ def _surnames_over_places(cands: list[Candidate]) -> None:
             last_seen[cand.keys[0]] = cand.end
 
 
+def _no_name(name: str, common: frozenset[str]) -> bool:
+    """Every word of ``name`` is a title or a common noun: there is no name in it."""
+    for word in name.lower().split():
+        word = word.strip(".,'’").removesuffix("'s").removesuffix("’s")
+        if word not in common and word.removesuffix("s") not in common:
+            return False
+    return True
+
+
 def extract_entities(body: str, gazetteer: Gazetteer | None = None) -> list[Entity]:
     """People, organisations and places named in ``body``, each under its canonical name.
 
@@ -273,10 +287,14 @@ def extract_entities(body: str, gazetteer: Gazetteer | None = None) -> list[Enti
         if n not in qualifiers:
             members[groups.find(n)].append(cand)
     entities = []
+    words = rule_words(gaz)
+    common = words.common_nouns | words.departments
     for group in members.values():
         if all(c.kind is None for c in group):
             continue
         name, kind = _canonical(group)
+        if kind == "person" and _no_name(name, common):
+            continue  # "Executive Director", "Senior Administration Officials": titles only
         mentions = tuple(
             Mention(c.text, c.start, c.end) for c in sorted(group, key=lambda c: c.start)
         )

@@ -26,7 +26,9 @@ from diplomareader.extract.names import CYRILLIC_CAPITALS, loose_key
 from diplomareader.model import EntityKind
 
 _ADJECTIVE_ENDS: Final = ("ish", "ian", "ese", "ic", "ist", "ern")
-_AGE_AFTER: Final = re.compile(r", \d{1,2},")
+_CONTRACTION: Final = re.compile(r"['’](?:ve|m|ll|re|d|t)$", re.IGNORECASE)
+"""A word ending like "I've", "I'm", "We'll", "Don't": a pronoun or a verb, not a name."""
+_AGE_AFTER: Final = re.compile(r", \d{1,2},(?!\d)")
 """An age in commas after a name: "Scott C. Dayton, 42, of Woodbridge"."""
 
 
@@ -38,6 +40,7 @@ class Cues:
     words: RuleWords
     gaz: Gazetteer
     in_headline: bool
+    lower_words: frozenset[str] | None
 
     def _classify(self, piece: list[int], titled: bool) -> Candidate | None:
         toks = self.tokens
@@ -45,8 +48,8 @@ class Cues:
         words = [toks[t].lower for t in piece]
         start, end = first.start, last.bare_end
         text = self.body[start:end]
-        if sum(c.isalpha() for c in text) < 2:
-            return None  # a lone letter ("R", "D"): an initial or a party tag, never a name
+        if sum(c.isalpha() for c in text) < 2 or _CONTRACTION.search(text):
+            return None  # a lone letter ("R", "D"), a party tag, "I've": never a name
         keys = tuple(
             toks[t].key for t in piece if toks[t].key and toks[t].lower not in self.words.particles
         )
@@ -60,6 +63,8 @@ class Cues:
                 kind = "person"
             return Candidate(start, end, text, kind, keys=keys)
         lastw = words[-1].rstrip("'’").removesuffix("'s").removesuffix("’s")
+        if len(piece) > 1 and lastw in self.words.work_tails:
+            return None  # "the Lawful Commerce in Arms Act": a law, not a body or a place
         if (
             lastw in self.words.org_tails
             and (len(piece) > 1 or first.all_caps)
@@ -78,6 +83,7 @@ class Cues:
             kind is None
             and len(piece) > 1
             and (self._first_name(first) or self._name_shaped(piece))
+            and not (piece[0] > 0 and toks[piece[0] - 1].lower == "the")
         ):
             kind = "person"
         if kind is None and len(piece) == 1 and lastw in LONE_ORG_WORDS and not first.sent_start:
@@ -99,6 +105,14 @@ class Cues:
             w in self.words.common_nouns or w in self.words.departments for w in words
         ):
             kind = None  # "the Secretary of Defense spoke": a department, not a name
+        if (
+            kind is not None
+            and len(piece) == 1
+            and first.sent_start
+            and not titled
+            and first.lower in self._lowercase_words()
+        ):
+            kind = None  # "Rising sea levels", "Recently, ...": a word written lowercase elsewhere
         return Candidate(
             start,
             end,
@@ -108,6 +122,13 @@ class Cues:
             titled=titled,
             sent_start=len(piece) == 1 and first.sent_start,
         )
+
+    def _lowercase_words(self) -> frozenset[str]:
+        """The words the body writes in lowercase (computed once per body)."""
+        words = self.lower_words
+        if words is None:
+            words = self.lower_words = frozenset(t.text for t in self.tokens if not t.cap)
+        return words
 
     @staticmethod
     def _modifier(tok: Token) -> bool:
@@ -175,7 +196,7 @@ class Cues:
     def _spoken_by(self, first: int, last: int) -> bool:
         """ "..., says Manal." (a verb of saying before, the clause ends after) or "Dayton, 42,"
         (an age in commas after the name)."""
-        after = self.body[self.tokens[last].end : self.tokens[last].end + 6]
+        after = self.body[self.tokens[last].end : self.tokens[last].end + 8]
         if _AGE_AFTER.match(after):
             return True
         if first == 0 or after[:1] not in (".", ",", ";", ":"):

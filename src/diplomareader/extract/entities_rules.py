@@ -11,6 +11,7 @@ organisation head or tail word (organization), a place head or tail word or a pr
 from __future__ import annotations
 
 import bisect
+from typing import Final
 
 from diplomareader.extract.entities_candidate import Candidate
 from diplomareader.extract.entities_context import ContextRules
@@ -32,6 +33,20 @@ from diplomareader.extract.names import CYRILLIC_CAPITALS, fold_word, loose_key
 __all__ = ["Candidate", "RunReader"]
 
 
+_TAIL_CONNECTORS: Final = frozenset(("of", "for", "in", "on"))
+
+
+def _capitals_only(line: str) -> bool:
+    """A line written in capitals with at least one word of four letters ("PART I", "[HEALTH]")."""
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def _unpossessed(word: str) -> str:
+    """A lowercase word without its possessive ending ("general's" -> "general")."""
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
 def _initial(tok: Token) -> bool:
     """A middle initial such as the "D" of "Paul D. Ryan"."""
     return len(tok.text) == 1 and tok.text.isupper()
@@ -49,6 +64,10 @@ class RunReader(Cues, Merger, ContextRules):
         self.starts = [t.start for t in tokens]
         self.lines, self.headlines = line_starts(body, tokens)
         self.in_headline = False
+        self.in_caps_line = False
+        """The run is on a line written in capitals ("[INTERNATIONAL PEACE AND SECURITY]"):
+        only the gazetteer is trusted there."""
+        self.lower_words: frozenset[str] | None = None
         self.nested: list[Candidate] = []
         """Mentions inside other mentions, collected across runs."""
 
@@ -103,8 +122,11 @@ class RunReader(Cues, Merger, ContextRules):
         """Candidates of the run ``tokens[a:b]``, in order."""
         out: list[Candidate] = []
         pending: list[int] = []
-        line = self.lines[bisect.bisect_right(self.lines, self.tokens[a].start) - 1]
+        n_line = bisect.bisect_right(self.lines, self.tokens[a].start) - 1
+        line = self.lines[n_line]
         self.in_headline = line in self.headlines
+        end = self.lines[n_line + 1] if n_line + 1 < len(self.lines) else len(self.body)
+        self.in_caps_line = _capitals_only(self.body[line:end])
         if b == a + 1:
             tok = self.tokens[a]
             if tok.key not in self.gaz.prefixes and (
@@ -203,11 +225,11 @@ class RunReader(Cues, Merger, ContextRules):
     # -- rules for names not in the gazetteer -----------------------------------------------
     def _title_len(self, idx: list[int], k: int) -> int:
         """Number of words of the longest title starting at ``idx[k]`` (0 if none)."""
-        if self.tokens[idx[k]].lower not in self.words.title_words:
+        if self.tokens[idx[k]].lower.rstrip(".") not in self.words.title_words:
             return 0
         for n in range(min(MAX_TITLE_WORDS, len(idx) - k), 0, -1):
             toks = [self.tokens[t] for t in idx[k : k + n]]
-            words = tuple(tok.lower for tok in toks)
+            words = tuple(_unpossessed(tok.lower) for tok in toks)
             dotted = tuple(
                 tok.lower + "." if self.body[tok.end : tok.end + 1] == "." else tok.lower
                 for tok in toks
@@ -217,6 +239,8 @@ class RunReader(Cues, Merger, ContextRules):
         return 0
 
     def _unknown(self, idx: list[int]) -> list[Candidate]:
+        if self.in_caps_line:
+            return []
         toks = self.tokens
         titled = False
         k = 0
@@ -257,8 +281,9 @@ class RunReader(Cues, Merger, ContextRules):
                 if last > first or self.tokens[last].lower in SINGLE_WORD_ROLES
             ]
         out = []
+        qualifier = len(pieces) > 1 and pieces[1][1]  # "Acting Small Business Administrator X"
         for n, (piece, after_title) in enumerate(pieces):
-            cand = self._classify(piece, after_title or (titled and n == 0))
+            cand = self._classify(piece, after_title or (titled and n == 0 and not qualifier))
             if cand is not None:
                 out.append(cand)
         return out
@@ -315,8 +340,10 @@ class RunReader(Cues, Merger, ContextRules):
             low = tok.lower
             pos += 1
             if cur and not tok.cap:
-                if low in NAME_PARTICLES_INNER or (
-                    licensed and low in CONNECTORS and not self._new_name_after(idx, pos - 1)
+                if (
+                    low in NAME_PARTICLES_INNER
+                    or (licensed and low in CONNECTORS and not self._new_name_after(idx, pos - 1))
+                    or self._tail_licenses(idx, pos - 1)
                 ):
                     cur.append(t)
                     continue
@@ -325,19 +352,15 @@ class RunReader(Cues, Merger, ContextRules):
                 continue
             if not tok.cap:
                 continue
-            if cur:
-                n = self._title_len(idx, pos - 1)
-                rest = pos - 1 + n
-                if (
-                    n
-                    and rest < len(idx)
-                    and toks[idx[rest]].cap
-                    and not self._org_ahead(idx[rest:])
-                ):
+            n = self._title_len(idx, pos - 1)
+            rest = pos - 1 + n
+            if n and rest < len(idx) and toks[idx[rest]].cap and not self._org_ahead(idx[rest:]):
+                # "... Director Shalanda Young", "Rice and Congressman Richmond"
+                if cur:
                     pieces.append((cur, after_title))
-                    cur, licensed, after_title = [], False, True
-                    pos = rest
-                    continue
+                cur, licensed, after_title = [], False, True
+                pos = rest
+                continue
             if (
                 cur
                 and self._first_name(tok)
@@ -372,6 +395,21 @@ class RunReader(Cues, Merger, ContextRules):
         """A first name at ``idx[pos]`` opens a new name only when a capitalised word follows
         it ("Biden Kamala Harris"); last in the piece it is a surname ("Wilbur Ross")."""
         return pos + 1 < len(idx) and self.tokens[idx[pos + 1]].cap
+
+    def _tail_licenses(self, idx: list[int], pos: int) -> bool:
+        """ "Fund for Peace", "Commerce in Arms Act": an organisation or law word closing the
+        name within three capitalised words licenses the connector before them."""
+        if self.tokens[idx[pos]].lower not in _TAIL_CONNECTORS:
+            return False
+        for t in idx[pos + 1 : pos + 4]:
+            tok = self.tokens[t]
+            if tok.cap and (
+                tok.lower in self.words.org_tails or tok.lower in self.words.work_tails
+            ):
+                return True
+            if not tok.cap or tok.lower in self.words.not_names:
+                return False
+        return False
 
     def _new_name_after(self, idx: list[int], pos: int) -> bool:
         """ "X and the Y", "X and Embassy of Y": a new name starts after this "and"."""

@@ -81,6 +81,8 @@ class RuleWords:
     group_nouns: frozenset[tuple[str, ...]]
     directions: frozenset[str]
     not_orgs: frozenset[str]
+    work_tails: frozenset[str]
+    """Last words of the names of laws, treaties and plans ("Arms Act"): no entity."""
     departments: frozenset[str]
     """Words of government departments ("Treasury", "Veterans Affairs") after "Secretary of"."""
     common_nouns: frozenset[str]
@@ -115,6 +117,7 @@ def rule_words(gaz: Gazetteer) -> RuleWords:
         group_nouns=frozenset(tuple(t.split()) for t in get("group_nouns")),
         directions=get("directions"),
         not_orgs=get("not_organizations"),
+        work_tails=get("work_tails"),
         departments=get("department_words"),
         common_nouns=get("not_names")
         | get("place_tails")

@@ -58,6 +58,7 @@ LEXICON_KEYS: Final = (
     "not_organizations",
     "actor_verbs",
     "department_words",
+    "work_tails",
 )
 """Word lists a gazetteer file may extend."""
 
@@ -179,6 +180,9 @@ class Gazetteer:
             variants = [form]
             if form.lower().startswith("the ") and not entry.name.lower().startswith("the "):
                 variants = [form[4:]]
+            if " the " in variants[0]:
+                # "Democratic Republic of Congo" for "Democratic Republic of the Congo"
+                variants.append(variants[0].replace(" the ", " "))
             for variant in variants:
                 self._index(variant, entry, adjective, override)
         for form in people_forms(entry):
