@@ -38,8 +38,7 @@ _TAIL_CONNECTORS: Final = frozenset(("of", "for", "in", "on"))
 
 def _capitals_only(line: str) -> bool:
     """A line written in capitals with at least one word of four letters ("PART I", "[HEALTH]")."""
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 4 and all(c.isupper() for c in letters)
+    return not any(c.islower() for c in line) and sum(c.isalpha() for c in line) >= 4
 
 
 def _unpossessed(word: str) -> str:
@@ -65,6 +64,7 @@ class RunReader(Cues, Merger, ContextRules):
         self.lines, self.headlines = line_starts(body, tokens)
         self.in_headline = False
         self.in_caps_line = False
+        self.caps_lines: dict[int, bool] = {}
         """The run is on a line written in capitals ("[INTERNATIONAL PEACE AND SECURITY]"):
         only the gazetteer is trusted there."""
         self.lower_words: frozenset[str] | None = None
@@ -125,8 +125,11 @@ class RunReader(Cues, Merger, ContextRules):
         n_line = bisect.bisect_right(self.lines, self.tokens[a].start) - 1
         line = self.lines[n_line]
         self.in_headline = line in self.headlines
-        end = self.lines[n_line + 1] if n_line + 1 < len(self.lines) else len(self.body)
-        self.in_caps_line = _capitals_only(self.body[line:end])
+        caps = self.caps_lines.get(line)
+        if caps is None:
+            end = self.lines[n_line + 1] if n_line + 1 < len(self.lines) else len(self.body)
+            caps = self.caps_lines[line] = _capitals_only(self.body[line:end])
+        self.in_caps_line = caps
         if b == a + 1:
             tok = self.tokens[a]
             if tok.key not in self.gaz.prefixes and (
