@@ -107,3 +107,72 @@ def test_greater_and_features_make_places() -> None:
 def test_the_article_before_a_name_shaped_phrase() -> None:
     body = "They upheld the status quo at the Haram al-Sharif in the Old City."
     assert all(e.kind != "person" for e in extract_entities(body))
+
+
+def test_state_codes_after_names_and_cities_are_not_organisations() -> None:
+    body = (
+        "Governor Bill Lee (TN), Senator Raphael Warnock (GA) and Rep. James Clyburn (SC-06) "
+        "joined Mayor Andre Dickens, Atlanta, GA, and officials of the UN, EU and NATO."
+    )
+    entities = extract_entities(body)
+    mentions = _mentions(entities)
+    assert not mentions & {"TN", "GA", "SC"}, mentions
+    people = {e.name for e in entities if e.kind == "person"}
+    assert {"Bill Lee", "Raphael Warnock", "James Clyburn", "Andre Dickens"} <= people, people
+    assert {"UN", "EU"} <= mentions
+
+
+def test_a_qualifier_before_a_title_inside_a_list() -> None:
+    body = (
+        "Today, Secretary of the Interior Deb Haaland and Domestic Policy Advisor Susan Rice "
+        "met. White House Director of Intergovernmental Affairs Julie Rodriguez joined."
+    )
+    people = {e.name for e in extract_entities(body) if e.kind == "person"}
+    assert people == {"Deb Haaland", "Susan Rice", "Julie Rodriguez"}, people
+
+
+def test_a_given_name_is_not_split_off_a_three_word_name() -> None:
+    body = "Senior Advisor Keisha Lance Bottoms joined the call."
+    people = {e.name for e in extract_entities(body) if e.kind == "person"}
+    assert people == {"Keisha Lance Bottoms"}, people
+
+
+def test_storms_and_laws_with_and_are_not_entities() -> None:
+    body = (
+        "Hurricane Ida made landfall as a Major Hurricane. The CHIPS and Science Act and "
+        "the Bill passed by the Senate will help."
+    )
+    mentions = _mentions(extract_entities(body))
+    assert not mentions & {"Hurricane", "Ida", "Hurricane Ida", "CHIPS", "Science", "Bill"}, (
+        mentions
+    )
+
+
+def test_list_items_are_read_like_sentences_not_headlines() -> None:
+    body = (
+        "Participants included:\n\n- Delaware State Senator Elizabeth Lockman\n"
+        "- California State Assemblymember Rebecca Bauer-Kahan\n"
+        "- California Assemblymember Phil Ting"
+    )
+    people = {e.name for e in extract_entities(body) if e.kind == "person"}
+    assert people == {"Elizabeth Lockman", "Rebecca Bauer-Kahan", "Phil Ting"}, people
+
+
+def test_a_first_name_does_not_fold_onto_a_known_surname() -> None:
+    body = "Former President Ellen Johnson Sirleaf spoke before Janet Yellen."
+    people = {e.name: e for e in extract_entities(body) if e.kind == "person"}
+    assert set(people) == {"Ellen Johnson Sirleaf", "Janet Yellen"}, sorted(people)
+    assert "Ellen" not in people["Janet Yellen"].aliases
+
+
+def test_plans_and_suffixes_are_not_entities() -> None:
+    body = (
+        'China’s "Belt and Road Initiative" grew. Chief Justice John G. Roberts Jr. cited '
+        "Martin Luther King Jr. and Roberts said so."
+    )
+    entities = extract_entities(body)
+    mentions = _mentions(entities)
+    assert "Belt and Road" not in mentions and "Jr." not in mentions, mentions
+    people = {e.name: e for e in entities if e.kind == "person"}
+    assert "John G. Roberts Jr." in people, sorted(people)
+    assert "Roberts" in people["John G. Roberts Jr."].aliases

@@ -26,7 +26,7 @@ from diplomareader.extract.entities_rules import Candidate, RunReader
 from diplomareader.extract.entities_tokens import CONNECTORS, runs, tokenize
 from diplomareader.extract.entities_words import rule_words, words_of
 from diplomareader.extract.gazetteer import Gazetteer, default_gazetteer
-from diplomareader.extract.names import CYRILLIC_CAPITALS, russian_stem
+from diplomareader.extract.names import CYRILLIC_CAPITALS, fold_word, russian_stem
 from diplomareader.model import Entity, EntityKind, Mention
 
 _PAREN_RE: Final = re.compile(r"\s*\(\s*")
@@ -34,12 +34,22 @@ _PARTY_TAG_RE: Final = re.compile(
     r"\((?:[RDI]|Ind|Dem|Rep|GOP)(?:\s?[-–—]\s?[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?\)"
 )
 """A US party tag after a name: "(R-Fla.)", "(D-N.Y.)", "(I-Vt.)", "(R)"."""
+_STATES: Final = (
+    "AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|"
+    "NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC"
+)
+_STATE_TAG_RE: Final = re.compile(
+    rf"\((?:{_STATES})(?:-\d{{1,2}}|-AL)?\)|(?<=[a-z], )(?:{_STATES})(?![\w.-])"
+)
+"""A US state code after a name or a city: "Sen. Raphael Warnock (GA)", "(SC-06)", "Atlanta, GA"."""
 _SURNAME_REACH: Final = 2000
 """Characters after a person's last mention within which a lone surname still means them."""
 _LOWER_RANKS: Final = words_of(
     "vice deputy assistant under acting former associate lieutenant lt sub"
 )
 """Words that make a title a lower rank of the title after them ("Vice President")."""
+_SUFFIX_KEYS: Final = frozenset(fold_word(w) for w in ("Jr", "Sr", "II", "III", "IV"))
+"""Keys of name suffixes, never a surname ("Roberts" of "John G. Roberts Jr.")."""
 _KIND_ORDER: Final[dict[str, int]] = {"person": 0, "organization": 1, "place": 2}
 
 
@@ -131,14 +141,15 @@ def _link_names(cands: list[Candidate], groups: _Groups) -> None:
     surnames: dict[str, set[int]] = defaultdict(set)
     middles: dict[str, set[int]] = defaultdict(set)
     for n, cand in enumerate(cands):
-        if cand.kind == "person" and len(cand.keys) > 1:
-            surnames[cand.keys[-1]].add(groups.find(n))
-            for key in cand.keys[1:-1]:
+        keys = tuple(k for k in cand.keys if k not in _SUFFIX_KEYS)
+        if cand.kind == "person" and len(keys) > 1:
+            surnames[keys[-1]].add(groups.find(n))
+            for key in keys[1:-1]:
                 if len(key) > 2:
                     middles[key].add(groups.find(n))  # "Boluarte" of "Dina Boluarte Zegarra"
     for n in free:
         cand = cands[n]
-        if len(cand.keys) != 1:
+        if len(cand.keys) != 1 or cand.keys[0] in _SUFFIX_KEYS:
             continue
         if cand.kind in (None, "person", "place"):
             # "at Cruz's rally" after "Ted Cruz": the surname, even where a cue said place
@@ -214,6 +225,7 @@ def _canonical(members: list[Candidate]) -> tuple[str, EntityKind]:
 def _outside_tags(body: str, cands: list[Candidate]) -> list[Candidate]:
     """``cands`` without the mentions inside party tags: "(R-Fla.)", "(D-N.Y.)", "(I)"."""
     tags = [m.span() for m in _PARTY_TAG_RE.finditer(body)]
+    tags += [m.span() for m in _STATE_TAG_RE.finditer(body)]
     if not tags:
         return cands
     return [c for c in cands if not any(a <= c.start and c.end <= b for a, b in tags)]

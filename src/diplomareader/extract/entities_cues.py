@@ -47,6 +47,8 @@ class Cues:
         first, last = toks[piece[0]], toks[piece[-1]]
         words = [toks[t].lower for t in piece]
         start, end = first.start, last.bare_end
+        if last.lower in ("jr", "sr") and self.body[end : end + 1] == ".":
+            end += 1  # "John G. Roberts Jr." keeps the period of its suffix
         text = self.body[start:end]
         if sum(c.isalpha() for c in text) < 2 or _CONTRACTION.search(text):
             return None  # a lone letter ("R", "D"), a party tag, "I've": never a name
@@ -63,8 +65,15 @@ class Cues:
                 kind = "person"
             return Candidate(start, end, text, kind, keys=keys)
         lastw = words[-1].rstrip("'’").removesuffix("'s").removesuffix("’s")
+        if all(w.rstrip(".") in ("jr", "sr") or w.upper() in ROMAN for w in words):
+            return None  # "Jr." cut off by "King" in "Martin Luther King Jr."
+        if words[0] in self.words.event_heads:
+            return None  # "Hurricane Ida", "Tropical Storm Nicholas"
         if len(piece) > 1 and lastw in self.words.work_tails:
             return None  # "the Lawful Commerce in Arms Act": a law, not a body or a place
+        shouted = sum(1 for t in piece if toks[t].all_caps or toks[t].text in ("A", "I"))
+        if len(piece) > 1 and shouted >= 2 and 2 * shouted >= len(piece):
+            return None  # "SAVE A QUARTER": a heading in capitals, not a name
         if (
             lastw in self.words.org_tails
             and (len(piece) > 1 or first.all_caps)

@@ -11,12 +11,12 @@ organisation head or tail word (organization), a place head or tail word or a pr
 from __future__ import annotations
 
 import bisect
-from typing import Final
 
 from diplomareader.extract.entities_candidate import Candidate
 from diplomareader.extract.entities_context import ContextRules
 from diplomareader.extract.entities_cues import Cues
 from diplomareader.extract.entities_merge import Merger
+from diplomareader.extract.entities_slots import NameSlots, is_initial
 from diplomareader.extract.entities_tokens import CONNECTORS, Token, line_starts
 from diplomareader.extract.entities_words import (
     FEATURE_HEADS,
@@ -24,16 +24,14 @@ from diplomareader.extract.entities_words import (
     NAME_ADJECTIVES,
     NAME_PARTICLES_INNER,
     POSSESSIVE_NAME_WORDS,
+    ROMAN,
     SINGLE_WORD_ROLES,
     rule_words,
 )
-from diplomareader.extract.gazetteer import Gazetteer, Match, surface_form
+from diplomareader.extract.gazetteer import Gazetteer
 from diplomareader.extract.names import CYRILLIC_CAPITALS, fold_word, loose_key
 
 __all__ = ["Candidate", "RunReader"]
-
-
-_TAIL_CONNECTORS: Final = frozenset(("of", "for", "in", "on"))
 
 
 def _capitals_only(line: str) -> bool:
@@ -46,12 +44,7 @@ def _unpossessed(word: str) -> str:
     return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
-def _initial(tok: Token) -> bool:
-    """A middle initial such as the "D" of "Paul D. Ryan"."""
-    return len(tok.text) == 1 and tok.text.isupper()
-
-
-class RunReader(Cues, Merger, ContextRules):
+class RunReader(Cues, Merger, ContextRules, NameSlots):
     """Applies the gazetteer and the rules to the runs of one body."""
 
     def __init__(self, body: str, tokens: list[Token], gaz: Gazetteer) -> None:
@@ -110,14 +103,6 @@ class RunReader(Cues, Merger, ContextRules):
                     break
         return best
 
-    def _loose_name(self, tok: Token, text: str, match: Match) -> bool:
-        """A single word that finds a place or body only through spelling folds and is a first
-        name or a short word: "Cameron" (not Cameroon), "Sam" (not Siam), "Sidney" (not Sydney).
-        A person's name (Toqayev for Tokayev) may still match loosely."""
-        if match.entry.kind == "person" or text.isupper() or surface_form(text) in match.forms:
-            return False
-        return len(text) < 5 or self._first_name(tok)
-
     def read_run(self, a: int, b: int) -> list[Candidate]:
         """Candidates of the run ``tokens[a:b]``, in order."""
         out: list[Candidate] = []
@@ -164,38 +149,6 @@ class RunReader(Cues, Merger, ContextRules):
         if pending:
             out.extend(self._unknown(pending))
         return self.merge(out)
-
-    def _surname_slot(self, pending: list[int], i: int) -> bool:
-        """Token ``i`` stands where a surname goes: right after a first name ("Chuck Jordan"),
-        or after a title and one name ("Chief Chuck Jordan"), so a place or body the gazetteer
-        knows under that word is not meant."""
-        if not pending or self.tokens[i].all_caps:
-            return False
-        initial = False
-        if len(pending) > 1 and _initial(self.tokens[pending[-1]]):
-            # "Lisa O. Monaco": look past the middle initial
-            if self.body[self.tokens[pending[-1]].end : self.tokens[i].start] != ". ":
-                return False
-            pending, i, initial = pending[:-1], pending[-1], True
-        last = self.tokens[pending[-1]]
-        if (
-            not last.cap
-            or last.all_caps
-            or len(last.text) < 2
-            or last.lower in self.words.common_nouns
-            or self.body[last.end : self.tokens[i].start] != " "
-        ):
-            return False
-        before = self.tokens[pending[-2]] if len(pending) > 1 else None
-        titled = (
-            before is not None
-            and before.cap
-            and before.lower.rstrip(".") in self.words.title_words
-            and self.body[before.end : last.start] in (" ", ". ")
-        )
-        if titled:
-            return True
-        return self._first_name(last) and (initial or not last.sent_start) and before is None
 
     def _hyphen_parts(self, i: int) -> list[Candidate]:
         """Places and bodies inside a hyphenated word: "Syria-Iraq", "US-led", "ISIL-held"."""
@@ -284,40 +237,21 @@ class RunReader(Cues, Merger, ContextRules):
                 if last > first or self.tokens[last].lower in SINGLE_WORD_ROLES
             ]
         out = []
-        qualifier = len(pieces) > 1 and pieces[1][1]  # "Acting Small Business Administrator X"
         for n, (piece, after_title) in enumerate(pieces):
-            cand = self._classify(piece, after_title or (titled and n == 0 and not qualifier))
-            if cand is not None:
+            # "Acting Small Business Administrator X", "Domestic Policy Advisor Susan Rice"
+            qualifier = (
+                n + 1 < len(pieces)
+                and pieces[n + 1][1]
+                and self._title_between(piece[-1], pieces[n + 1][0][0])
+                and not all(
+                    self.tokens[t].lower in ("jr", "sr") or self.tokens[t].text in ROMAN
+                    for t in pieces[n + 1][0]
+                )  # "Martin Luther King Jr."
+            )
+            cand = self._classify(piece, (after_title or (titled and n == 0)) and not qualifier)
+            if cand is not None and not (qualifier and cand.kind in (None, "person")):
                 out.append(cand)
         return out
-
-    def _past_department(
-        self, pieces: list[tuple[list[int], bool]]
-    ) -> list[tuple[list[int], bool]]:
-        """The pieces after "Secretary of": the department's words ("Homeland Security",
-        "Defense") are dropped; the name after them is the titled person."""
-        first = pieces[0][0]
-        rest = [(piece, True) for piece, _ in pieces[1:2]] + pieces[2:]
-        if self._org_piece(first):
-            return [(first, False), *rest]  # "Director of the Office of Museums"
-        skip = 0
-        while skip < len(first) and (
-            self.tokens[first[skip]].lower in self.words.common_nouns
-            or self.tokens[first[skip]].lower in self.words.departments
-            or not self.tokens[first[skip]].cap
-        ):
-            skip += 1
-        if skip < len(first) and not any(self.tokens[t].all_caps for t in first[skip:]):
-            return [(first[skip:], True), *pieces[1:]]
-        return rest  # "Senior Advisor for MEK Resettlement": no name here
-
-    def _org_piece(self, piece: list[int]) -> bool:
-        """The piece names an organisation by its words ("Office of Museums", "Border Patrol
-        Agency")."""
-        words = [self.tokens[t].lower for t in piece]
-        return words[-1] in self.words.org_tails or (
-            len(words) > 2 and words[0] in self.words.org_heads and words[1] in CONNECTORS
-        )
 
     def _role(self, first: int, last: int) -> Candidate:
         """ "the Foreign Secretary": a title standing for a person named elsewhere."""
@@ -369,9 +303,9 @@ class RunReader(Cues, Merger, ContextRules):
                 and self._first_name(tok)
                 and self._name_starts_at(idx, pos - 1)
                 and toks[cur[-1]].lower not in NAME_PARTICLES_INNER
-                and not _initial(toks[cur[-1]])
-                and not self._org_ahead(idx[pos - 1 :])
-                and not (len(cur) == 1 and self._first_name(toks[cur[0]]))
+                and not is_initial(toks[cur[-1]])
+                and not self._org_ahead(self._capitalised(idx, pos - 1))
+                and len(cur) > 1  # "Keisha Lance Bottoms" stays one name
             ):
                 pieces.append((cur, after_title))
                 cur, licensed, after_title = [], False, False
@@ -389,30 +323,12 @@ class RunReader(Cues, Merger, ContextRules):
             pieces.append((cur, after_title))
         out = []
         for piece, titled in pieces:
+            if len(piece) > 1 and self.tokens[piece[-1]].lower in self.words.work_tails:
+                continue  # "Belt and Road Initiative": a plan or a law, no entity
             trimmed = self._trim(piece)
             if trimmed:
                 out.append((trimmed, titled))
         return out
-
-    def _name_starts_at(self, idx: list[int], pos: int) -> bool:
-        """A first name at ``idx[pos]`` opens a new name only when a capitalised word follows
-        it ("Biden Kamala Harris"); last in the piece it is a surname ("Wilbur Ross")."""
-        return pos + 1 < len(idx) and self.tokens[idx[pos + 1]].cap
-
-    def _tail_licenses(self, idx: list[int], pos: int) -> bool:
-        """ "Fund for Peace", "Commerce in Arms Act": an organisation or law word closing the
-        name within three capitalised words licenses the connector before them."""
-        if self.tokens[idx[pos]].lower not in _TAIL_CONNECTORS:
-            return False
-        for t in idx[pos + 1 : pos + 4]:
-            tok = self.tokens[t]
-            if tok.cap and (
-                tok.lower in self.words.org_tails or tok.lower in self.words.work_tails
-            ):
-                return True
-            if not tok.cap or tok.lower in self.words.not_names:
-                return False
-        return False
 
     def _new_name_after(self, idx: list[int], pos: int) -> bool:
         """ "X and the Y", "X and Embassy of Y": a new name starts after this "and"."""

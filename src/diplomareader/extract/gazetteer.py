@@ -59,6 +59,7 @@ LEXICON_KEYS: Final = (
     "actor_verbs",
     "department_words",
     "work_tails",
+    "event_heads",
 )
 """Word lists a gazetteer file may extend."""
 
