@@ -305,7 +305,8 @@ class RunReader(Cues, Merger, ContextRules, NameSlots):
                 and toks[cur[-1]].lower not in NAME_PARTICLES_INNER
                 and not is_initial(toks[cur[-1]])
                 and not self._org_ahead(self._capitalised(idx, pos - 1))
-                and len(cur) > 1  # "Keisha Lance Bottoms" stays one name
+                # "Keisha Lance Bottoms" stays one name; "Transportation Pete Buttigieg" not
+                and (len(cur) > 1 or self._department_word(toks[cur[0]]))
             ):
                 pieces.append((cur, after_title))
                 cur, licensed, after_title = [], False, False
