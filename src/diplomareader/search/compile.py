@@ -22,6 +22,7 @@ from diplomareader.search.querylang import (
     last_word,
 )
 from diplomareader.search.schema import plain_analyzer, stemming_analyzer
+from diplomareader.search.terms import fast_stems, field_frequencies
 
 MIN_PREFIX: Final = 3
 """A word being typed counts as a prefix from this many characters on."""
@@ -39,6 +40,9 @@ _PLAIN = plain_analyzer()
 
 def stems(text: str) -> list[str]:
     """The index terms of ``text`` in the stemmed fields."""
+    fast = fast_stems(text)
+    if fast is not None:
+        return fast
     return [t.text for t in _STEM(text)]  # type: ignore[operator]
 
 
@@ -82,6 +86,15 @@ class Lexicon:
         self.count_all = int(reader.doc_count_all())
         self._frequency: dict[tuple[str, str], int] = {}
         self._completions: dict[tuple[str, str], list[tuple[int, str]]] = {}
+        self._tables: dict[str, dict[str, int]] = {}
+
+    def table(self, fieldname: str) -> dict[str, int]:
+        """Every term of a field and its document frequency (read once, then cached)."""
+        found = self._tables.get(fieldname)
+        if found is None:
+            found = field_frequencies(self.reader, fieldname)
+            self._tables[fieldname] = found
+        return found
 
     def frequency(self, fieldname: str, text: str) -> int:
         """Documents containing the term (Whoosh's count, deletions included)."""

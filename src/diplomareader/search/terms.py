@@ -1,0 +1,107 @@
+"""Whole term dictionaries of one field, read straight from Whoosh's term tables.
+
+Looking a term up through Whoosh costs tens of microseconds per segment (an MD5 hash and
+several small reads in Python); related quotes look up hundreds of words per article. One
+sequential pass over a field's slice of each segment's ordered term table gives every
+term's document frequency at once, for dictionary lookups afterwards. The counts are
+Whoosh's own (deleted documents included), so results do not change.
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any, Final
+
+from whoosh.lang.porter import stem as porter_stem
+
+from diplomareader.search.cjk import CJK_RUN
+from diplomareader.search.schema import STOPLIST, WORD_PATTERN
+
+_LENGTHS: Final = struct.Struct("!ii")
+"""Key and value lengths before each entry of Whoosh's hash files."""
+_DOC_FREQUENCY: Final = struct.Struct("!I")
+"""A term info's document frequency, after its flags byte and its float weight."""
+_DF_OFFSET: Final = 5
+_WORD: Final = re.compile(WORD_PATTERN)
+
+
+def field_frequencies(reader: Any, fieldname: str) -> dict[str, int]:
+    """Every term of ``fieldname`` in ``reader`` and its document frequency (summed over
+    segments, as ``reader.doc_frequency`` counts)."""
+    counts: dict[str, int] = {}
+    for leaf, _ in reader.leaf_readers():
+        if not counts:
+            counts = dict(_leaf_frequencies(leaf, fieldname))
+            continue
+        get = counts.get
+        for text, frequency in _leaf_frequencies(leaf, fieldname):
+            counts[text] = get(text, 0) + frequency
+    return counts
+
+
+def _leaf_frequencies(leaf: Any, fieldname: str) -> Iterator[tuple[str, int]]:
+    """``(term, document frequency)`` of one segment's terms of ``fieldname``."""
+    try:
+        terms = leaf._terms
+        table = terms._tindex
+        buf = table.dbfile._buf
+        fieldmap = terms._fieldmap
+    except AttributeError:
+        yield from _slow_frequencies(leaf, fieldname)
+        return
+    if fieldname not in fieldmap:
+        return
+    number = fieldmap[fieldname]
+    head = struct.pack("!H", number)
+    start = table.closest_key_pos(head)
+    if start is None:
+        return
+    stop = table.closest_key_pos(struct.pack("!H", number + 1)) if number < 65535 else None
+    # One copy of the field's slice: bytes index much faster than a memoryview.
+    data = bytes(buf[start : table.endofdata if stop is None else stop])
+    lengths = _LENGTHS.unpack_from
+    frequency = _DOC_FREQUENCY.unpack_from
+    pos, end = 0, len(data)
+    while pos < end:
+        keylen, datalen = lengths(data, pos)
+        key = pos + 8
+        if data[key : key + 2] != head:
+            return
+        yield (
+            data[key + 2 : key + keylen].decode("utf-8"),
+            frequency(data, key + keylen + _DF_OFFSET)[0],
+        )
+        pos = key + keylen + datalen
+
+
+def _slow_frequencies(leaf: Any, fieldname: str) -> Iterator[tuple[str, int]]:
+    """The same through Whoosh's public API (segments of other codecs)."""
+    try:
+        for btext, info in leaf.iter_field(fieldname):
+            text = btext.decode("utf-8") if isinstance(btext, bytes) else btext
+            yield text, int(info.doc_frequency())
+    except (KeyError, NotImplementedError):
+        return
+
+
+@lru_cache(maxsize=200_000)
+def _stem(word: str) -> str:
+    """Whoosh's Porter stem of one lowercase word (cached)."""
+    return str(porter_stem(word))
+
+
+def fast_stems(text: str) -> list[str] | None:
+    """The stemmed index terms of ``text`` exactly as the stemming analyzer makes them, or
+    None when the text holds Chinese or Japanese (then only the analyzer knows)."""
+    if CJK_RUN.search(text):
+        return None
+    stop = STOPLIST
+    out: list[str] = []
+    for word in _WORD.findall(text):
+        word = word.lower()
+        if word and word not in stop:
+            out.append(_stem(word))
+    return out
