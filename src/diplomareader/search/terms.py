@@ -44,37 +44,64 @@ def field_frequencies(reader: Any, fieldname: str) -> dict[str, int]:
 
 def _leaf_frequencies(leaf: Any, fieldname: str) -> Iterator[tuple[str, int]]:
     """``(term, document frequency)`` of one segment's terms of ``fieldname``."""
+    found = leaf_prefix_frequencies(leaf, fieldname, "")
+    if found is None:
+        yield from _slow_frequencies(leaf, fieldname)
+    else:
+        yield from found
+
+
+def leaf_prefix_frequencies(
+    leaf: Any, fieldname: str, prefix: str, limit: int | None = None
+) -> list[tuple[str, int]] | None:
+    """``(term, document frequency)`` of one segment's terms of ``fieldname`` that start
+    with ``prefix`` (in term order, at most ``limit``), read in one pass over the term
+    table; None when the segment is not of Whoosh's own codec."""
     try:
         terms = leaf._terms
         table = terms._tindex
         buf = table.dbfile._buf
         fieldmap = terms._fieldmap
     except AttributeError:
-        yield from _slow_frequencies(leaf, fieldname)
-        return
+        return None
     if fieldname not in fieldmap:
-        return
-    number = fieldmap[fieldname]
-    head = struct.pack("!H", number)
+        return []
+    head = struct.pack("!H", fieldmap[fieldname]) + prefix.encode("utf-8")
     start = table.closest_key_pos(head)
     if start is None:
-        return
-    stop = table.closest_key_pos(struct.pack("!H", number + 1)) if number < 65535 else None
-    # One copy of the field's slice: bytes index much faster than a memoryview.
+        return []
+    after = _successor(head)
+    stop = table.closest_key_pos(after) if after else None
+    # One copy of the slice: bytes index much faster than a memoryview.
     data = bytes(buf[start : table.endofdata if stop is None else stop])
     lengths = _LENGTHS.unpack_from
     frequency = _DOC_FREQUENCY.unpack_from
+    size = len(head)
+    out: list[tuple[str, int]] = []
     pos, end = 0, len(data)
-    while pos < end:
+    cap = limit if limit is not None else end
+    while pos < end and len(out) < cap:
         keylen, datalen = lengths(data, pos)
         key = pos + 8
-        if data[key : key + 2] != head:
-            return
-        yield (
-            data[key + 2 : key + keylen].decode("utf-8"),
-            frequency(data, key + keylen + _DF_OFFSET)[0],
+        if data[key : key + size] != head:
+            break
+        out.append(
+            (
+                data[key + 2 : key + keylen].decode("utf-8", "replace"),
+                frequency(data, key + keylen + _DF_OFFSET)[0],
+            )
         )
         pos = key + keylen + datalen
+    return out
+
+
+def _successor(key: bytes) -> bytes:
+    """The smallest byte string greater than every string starting with ``key`` (empty
+    when there is none)."""
+    trimmed = key.rstrip(b"\xff")
+    if not trimmed:
+        return b""
+    return trimmed[:-1] + bytes([trimmed[-1] + 1])
 
 
 def _slow_frequencies(leaf: Any, fieldname: str) -> Iterator[tuple[str, int]]:
