@@ -140,3 +140,26 @@ def test_fast_stems_are_the_analyzers(text: str) -> None:
         assert any("\u4e00" <= c <= "\u9fff" for c in text)
     else:
         assert fast == expected
+
+
+def test_completions_are_whooshs(library: Library) -> None:
+    """Prefix completions (read from the term tables, or filtered from a shorter prefix's
+    list) are exactly Whoosh's terms with that prefix and their summed frequencies."""
+    from diplomareader.search.compile import Lexicon
+
+    reader = library._view.reader
+    lexicon = Lexicon(reader)
+    for fieldname, prefixes in (
+        ("terms", ["b", "bu", "bul", "bull", "t", "tr", "zzz", "2"]),
+        ("entities", ["k", "ka", "kaz", "l"]),
+        ("speakers", ["t", "to", "toq"]),
+    ):
+        for prefix in prefixes:
+            expected: dict[str, int] = {}
+            for leaf, _ in reader.leaf_readers():
+                for btext, info in leaf.iter_prefix(fieldname, prefix):
+                    text = btext.decode() if isinstance(btext, bytes) else btext
+                    expected[text] = expected.get(text, 0) + info.doc_frequency()
+            got = {t: n for n, t in lexicon.completions(fieldname, prefix)}
+            assert got == expected, (fieldname, prefix)
+    assert {t for _, t in lexicon.completions("terms", "bul")}
