@@ -153,8 +153,10 @@ class Engine:
         return found
 
     def _values(self, fieldname: str, text: str, wanted: frozenset[int]) -> dict[int, bytes]:
-        """The encoded positions of a term in the ``wanted`` documents."""
+        """The encoded positions of a term in the ``wanted`` documents (blocks holding none
+        of them are not decoded)."""
         out: dict[int, bytes] = {}
+        ordered = sorted(wanted)
         for leaf, offset in self.leaves:
             try:
                 matcher = leaf.postings(fieldname, text)
@@ -163,18 +165,22 @@ class Engine:
             if isinstance(matcher, FilterMatcher):
                 matcher = matcher.child
             if type(matcher) is W3LeafMatcher and not matcher._byteids:
+                low = offset - 1
                 while True:
-                    if matcher._data is None:
-                        matcher._read_data()
-                    raw_ids, _, raw_values = matcher._data
-                    if raw_ids and raw_values:
-                        for docnum, value in zip(
-                            accumulate(raw_ids, initial=offset), (None, *raw_values), strict=True
-                        ):
-                            if value is not None and docnum in wanted:
-                                out[docnum] = value
+                    high = offset + matcher._maxid
+                    if bisect_right(ordered, high) > bisect_right(ordered, low):
+                        if matcher._data is None:
+                            matcher._read_data()
+                        raw_ids, _, raw_values = matcher._data
+                        if raw_ids and raw_values:
+                            ids = list(accumulate(raw_ids, initial=offset))
+                            del ids[0]
+                            out.update(
+                                compress(zip(ids, raw_values), map(wanted.__contains__, ids))
+                            )
                     if matcher._lastblock:
                         break
+                    low = high
                     matcher._goto(matcher._nextoffset)
                 continue
             while matcher.is_active():
