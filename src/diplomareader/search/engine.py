@@ -176,7 +176,9 @@ class Engine:
                             ids = list(accumulate(raw_ids, initial=offset))
                             del ids[0]
                             out.update(
-                                compress(zip(ids, raw_values), map(wanted.__contains__, ids))
+                                compress(
+                                    zip(ids, raw_values, strict=True), map(wanted.__contains__, ids)
+                                )
                             )
                     if matcher._lastblock:
                         break
@@ -292,7 +294,7 @@ class Engine:
         if len(matches) <= EXACT_SCORING:
             candidates: set[int] | frozenset[int] = matches
         else:
-            candidates = self._preselect(terms, matches, limit, disjunctive(q))
+            candidates = self._preselect(terms, matches, limit, sufficient_terms(q))
         scores = dict.fromkeys(candidates, 0.0)
         for fieldname, text, boost in terms:
             if stop():
@@ -315,10 +317,10 @@ class Engine:
         terms: list[tuple[str, str, float]],
         matches: set[int] | frozenset[int],
         limit: int,
-        every_term_matches: bool,
+        sufficient: set[tuple[str, str]],
     ) -> set[int]:
         """Candidates for scoring: for each term, the matches where it is most frequent
-        (``every_term_matches``: each term's documents all match, no need to check)."""
+        (the documents of the ``sufficient`` terms all match, no need to check)."""
         wanted = limit * PRESELECT + 50
         candidates: set[int] = set()
         for fieldname, text, _ in terms:
@@ -330,7 +332,7 @@ class Engine:
             if len(ids) <= wanted:
                 candidates.update(d for d in ids if d in matches)
                 continue
-            if not every_term_matches:
+            if (fieldname, text) not in sufficient:
                 inside = list(map(matches.__contains__, ids))
                 ids, weights = list(compress(ids, inside)), list(compress(weights, inside))
             candidates.update(_most_frequent(ids, weights, self._norm(fieldname)[0], wanted))
@@ -399,13 +401,18 @@ def _weights_of(
     return list(compress(zip(ids, weights, strict=True), map(wanted.__contains__, ids)))
 
 
-def disjunctive(q: Any) -> bool:
-    """Whether ``q`` is terms joined by OR only (every term's documents match it)."""
+def sufficient_terms(q: Any) -> set[tuple[str, str]]:
+    """``(field, text)`` of the terms that make a document match ``q`` on their own (the
+    terms of an OR, at any depth of ORs)."""
     if isinstance(q, wq.Term):
-        return True
+        return {(q.fieldname, q.text)}
     if isinstance(q, wq.Or):
-        return all(disjunctive(sub) for sub in q.subqueries)
-    return False
+        out: set[tuple[str, str]] = set()
+        for sub in q.subqueries:
+            if isinstance(sub, (wq.Term, wq.Or)):
+                out |= sufficient_terms(sub)
+        return out
+    return set()
 
 
 def positive_terms(q: Any) -> list[tuple[str, str, float]]:
