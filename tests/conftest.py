@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.robustness.figures import pytest_terminal_summary  # noqa: F401 - robustness figures
+
 ROOT = Path(__file__).resolve().parent.parent
 """The repository's top folder."""
 CORPUS = ROOT / "corpus"

@@ -168,13 +168,20 @@ def check_file(suffix: str, data: bytes, folder: Path | None = None) -> Article 
 
 
 def check_query(library: Any, text: str) -> None:
-    """``Library.search`` on any text: a SearchResult, never an exception; something was
-    understood or an error says why not; hits and marks consistent."""
+    """The query parser returns a query (a tree with a node) or an error message, never
+    raises; ``Library.search`` on any text: a SearchResult, never an exception; something
+    was understood or an error says why not; hits and marks consistent."""
     from diplomareader.model import SearchResult
-    from diplomareader.search.querylang import parse_query
+    from diplomareader.search.querylang import Group, parse_query
 
     parsed = parse_query(text)
-    assert all(isinstance(e, str) and e for e in parsed.errors)
+    assert isinstance(parsed.root, Group), f"no query tree | {text!r}"
+    assert all(isinstance(e, str) and e.strip() and "\n" not in e for e in parsed.errors), (
+        f"an error message is blank or not one line | {parsed.errors!r}"
+    )
+    assert parsed.root.children or parsed.errors or not _has_searchable_text(text), (
+        f"the parser returned neither a query nor an error | {text!r}"
+    )
     for as_you_type in (False, True):
         for sort in ("relevance", "date"):
             result = library.search(text, sort=sort, limit=5, as_you_type=as_you_type)

@@ -337,3 +337,29 @@ def test_odd_file_names(tmp_path: Path) -> None:
     search = cli("search", "Geneva", "--index", str(index), env=env)
     no_traceback(search)
     assert search.returncode == 0 and search.stdout.count("Geneva") >= 2, search.describe()
+
+
+def test_reader_command_on_bad_paths(tmp_path: Path) -> None:
+    """``diplomareader run`` on a missing corpus folder, on a file given as the corpus and
+    on an index folder holding someone else's files (and ``ingest`` into that folder): one
+    line each, exit 1, no traceback, nothing written among the other files."""
+    other = tmp_path / "not-an-index"
+    other.mkdir()
+    (other / "notes.txt").write_text("someone else's file")
+    article = tmp_path / "article.txt"
+    article.write_text("Statement\n\nThe talks resumed in Geneva on Monday.\n")
+    cases = {
+        "missing corpus": ("--corpus", str(tmp_path / "missing"), "--index", str(tmp_path / "i1")),
+        "file as corpus": ("--corpus", str(article), "--index", str(tmp_path / "i2")),
+        "foreign index": ("--corpus", str(tmp_path), "--index", str(other)),
+    }
+    for name, args in cases.items():
+        run = cli("run", *args, timeout=60)
+        no_traceback(run)
+        assert run.returncode == 1, (name, run.describe())
+        lines = run.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("diplomareader: "), (name, run.stderr)
+    ingest = cli("ingest", str(article), "--index", str(other), timeout=60)
+    no_traceback(ingest)
+    assert ingest.returncode == 1 and len(ingest.stderr.strip().splitlines()) == 1, ingest.stderr
+    assert sorted(p.name for p in other.iterdir()) == ["notes.txt"]

@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from diplomareader.model import RawDocument
 from tests.robustness import properties, strategies
+from tests.robustness.support import record_figures
 
 pytest.importorskip("diplomareader.extract.names", reason="name keys have not landed yet")
 
@@ -36,27 +37,42 @@ FUZZ = settings(
 warnings.filterwarnings("ignore", message="Generating overly large repr")
 
 
-@settings(FUZZ, max_examples=200)
-@given(strategies.raw_documents())
-def test_clean_never_raises_nor_invents(raw: RawDocument) -> None:
+def explore(name: str, strategy: st.SearchStrategy[Any], check: Any, examples: int) -> None:
+    """Check ``examples`` generated inputs; when all pass, write how many were tried."""
+    tried = 0
+
+    @settings(FUZZ, max_examples=examples)
+    @given(strategy)
+    def run(value: Any) -> None:
+        nonlocal tried
+        tried += 1
+        check(value)
+
+    run()
+    record_figures(f"fuzz_{name}", fuzz_inputs=tried, failures=0)
+
+
+def test_clean_never_raises_nor_invents() -> None:
     """``clean_document`` on text dumps, HTML and Markdown of any shape."""
-    properties.check_clean(raw)
+    explore("clean", strategies.raw_documents(), properties.check_clean, 200)
 
 
-@settings(FUZZ, max_examples=200)
-@given(strategies.bodies())
-def test_extractors_never_raise_and_offsets_hold(body: str) -> None:
+def test_extractors_never_raise_and_offsets_hold() -> None:
     """Entities and quotes on bodies full of quote marks, cues, names and scripts."""
-    properties.check_extract(body)
+    explore("extract", strategies.bodies(), properties.check_extract, 200)
 
 
-@settings(FUZZ, max_examples=150)
-@given(strategies.file_bytes())
 def test_any_file_gives_an_article_or_a_one_line_error(
-    tmp_path_factory: pytest.TempPathFactory, spec: tuple[str, bytes]
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
     """Arbitrary bytes (encodings, binary, gzip, BOMs, NULs) through the whole pipeline."""
-    properties.check_file(spec[0], spec[1], tmp_path_factory.getbasetemp())
+    folder = tmp_path_factory.getbasetemp()
+    explore(
+        "files",
+        strategies.file_bytes(),
+        lambda spec: properties.check_file(spec[0], spec[1], folder),
+        150,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -82,13 +98,7 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
 
 def test_search_never_raises(library: Any) -> None:
     """Queries of operators, fields, quotes, dates and noise: a result, never an exception."""
-
-    @settings(FUZZ, max_examples=200)
-    @given(strategies.queries())
-    def check(text: str) -> None:
-        properties.check_query(library, text)
-
-    check()
+    explore("query", strategies.queries(), lambda text: properties.check_query(library, text), 200)
 
 
 def test_known_nasty_inputs() -> None:

@@ -19,8 +19,14 @@ import pytest
 pytest.importorskip("diplomareader.tui.app", reason="the reader has not landed yet")
 
 from diplomareader.store.bookmarks import BookmarkStore  # noqa: E402
-from tests.robustness.badfiles import ok_names, write_cases  # noqa: E402
-from tests.robustness.support import ROOT, cli, command, record_figures  # noqa: E402
+from tests.robustness.badfiles import error_names, ok_names, write_cases  # noqa: E402
+from tests.robustness.support import (  # noqa: E402
+    ROOT,
+    cli,
+    command,
+    record_figures,
+    write_articles,
+)
 
 pytestmark = [
     pytest.mark.tmux,
@@ -127,10 +133,15 @@ def test_run_on_a_corpus_of_bad_files(tmux: Tmux, tmp_path: Path) -> None:
     type, bookmarks a paragraph and quits cleanly; no traceback anywhere."""
     corpus = tmp_path / "corpus"
     cases = write_cases(corpus)
+    huge = corpus / "huge-50mb.txt"
+    with open(huge, "wb") as handle:  # a 50 MB text file: refused, in bounded memory
+        line = b"The minister said the talks on grain exports would resume in Geneva.\n"
+        handle.write(line * (50 * 1024 * 1024 // len(line) + 1))
     index, bookmarks = tmp_path / "index", tmp_path / "bookmarks.yaml"
     argv = command("run", "--corpus", str(corpus), "--index", str(index))
     tmux.start("bad", [*argv, "--bookmarks", str(bookmarks)], _env(tmp_path))
     tmux.wait_for("bad", f"Articles · {len(ok_names(cases))}", timeout=180)
+    pid = tmux.app_pid("bad")
     tmux.keys("bad", "/")
     tmux.text("bad", "Лавров")
     tmux.wait_for("bad", "3 found")
@@ -146,19 +157,43 @@ def test_run_on_a_corpus_of_bad_files(tmux: Tmux, tmp_path: Path) -> None:
     deadline = time.monotonic() + 20
     while not bookmarks.exists() and time.monotonic() < deadline:
         time.sleep(0.1)
+    peak_mb = _peak_rss_mb(pid)
     tmux.keys("bad", "q")
     screen = tmux.wait_for("bad", "EXIT=")
     assert "EXIT=0" in screen, screen
     assert "Traceback" not in screen, screen
+    failed = [*error_names(cases), huge.name]
+    assert f"{len(failed)} failed" in screen, screen
+    for name in failed:  # each unreadable file named on its own line, before the reader
+        lines = [line for line in screen.splitlines() if f"{name}:" in line]
+        assert len(lines) == 1, (name, screen)
+    assert "too large" in screen, screen
+    assert peak_mb < 450, f"the reader took {peak_mb:.0f} MB with a 50 MB file in its corpus"
     store = BookmarkStore(bookmarks)
     store.load()
     (bookmark,) = store.all()
     assert "克制" in bookmark.text or "中方" in bookmark.text, bookmark.text
+    record_figures(
+        "real_app_bad_corpus",
+        inputs=len(cases) + 1,
+        errors_reported=len(failed),
+        app_peak_rss_mb=round(peak_mb),
+        bookmarks_lost=0,
+    )
+
+
+def _peak_rss_mb(pid: int) -> float:
+    """The peak resident memory of a running process (``VmHWM``), in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    raise AssertionError("no VmHWM in /proc")
 
 
 def test_two_real_copies_share_index_and_bookmarks(tmux: Tmux, tmp_path: Path) -> None:
     """Two copies of the app at once on one index and one bookmarks file: both read and
-    bookmark; both bookmarks are in the file afterwards."""
+    bookmark; a real ``ingest`` runs while both are open, and after ``r`` both list the new
+    articles; both bookmarks are in the file afterwards."""
     index, bookmarks = tmp_path / "index", tmp_path / "bookmarks.yaml"
     assert cli("ingest", str(ROOT / "corpus"), "--index", str(index)).returncode == 0
     for name in ("one", "two"):
@@ -180,6 +215,20 @@ def test_two_real_copies_share_index_and_bookmarks(tmux: Tmux, tmp_path: Path) -
         if len(store.all()) == 2:
             break
         time.sleep(0.2)
+    more = tmp_path / "more"
+    write_articles(more, 4)
+    ingest = cli("ingest", str(more), "--index", str(index))
+    assert ingest.returncode == 0 and "Traceback" not in ingest.stderr, ingest.describe()
+    for name in ("one", "two"):
+        tmux.keys(name, "Escape")
+        time.sleep(0.8)  # a key right after Escape would read as Alt+key
+        tmux.keys(name, "r")
+    for name in ("one", "two"):
+        tmux.wait_for(name, "Articles · 7")
+        tmux.keys(name, "/")
+        tmux.text(name, "artno2")
+        tmux.wait_for(name, "1 found")
+        tmux.keys(name, "Enter")
     for name in ("one", "two"):
         tmux.keys(name, "q")
         screen = tmux.wait_for(name, "EXIT=")
@@ -187,7 +236,9 @@ def test_two_real_copies_share_index_and_bookmarks(tmux: Tmux, tmp_path: Path) -
     store = BookmarkStore(bookmarks)
     store.load()
     assert len({b.article_id for b in store.all()}) == 2, [b.title for b in store.all()]
-    record_figures("two_real_copies", copies=2, bookmarks_added=2, bookmarks_lost=0)
+    record_figures(
+        "two_real_copies", copies=2, ingests_while_open=1, bookmarks_added=2, bookmarks_lost=0
+    )
 
 
 def test_app_killed_and_started_again(tmux: Tmux, tmp_path: Path) -> None:
@@ -217,3 +268,54 @@ def test_app_killed_and_started_again(tmux: Tmux, tmp_path: Path) -> None:
     store = BookmarkStore(bookmarks)
     assert store.load().warning is None and len(store.all()) == 1
     record_figures("app_killed", kills_injected=1, bookmarks_lost=0)
+
+
+def test_app_killed_while_saving_bookmarks(tmux: Tmux, tmp_path: Path) -> None:
+    """SIGKILL the real app at a random moment 0-200 ms after ``b`` (one kill in each of
+    four windows), four times: the bookmarks file always loads without a warning, holds
+    every bookmark saved before, and holds the new one or not (never a broken file); no
+    temporary file survives the next save."""
+    import random
+
+    rng = random.Random(int(os.environ.get("DIPLOMAREADER_FAULT_SEED", "7")))
+    index, bookmarks = tmp_path / "index", tmp_path / "bookmarks.yaml"
+    assert cli("ingest", str(ROOT / "corpus"), "--index", str(index)).returncode == 0
+    argv = command("run", "--no-update", "--index", str(index), "--bookmarks", str(bookmarks))
+    held: set[str] = set()
+    kills = lost = old_file = 0
+    windows = [(0.0, 0.02), (0.02, 0.05), (0.05, 0.1), (0.1, 0.2)]
+    for round_no, window in enumerate(windows):
+        name = f"k{round_no}"
+        tmux.start(name, argv, _env(tmp_path / name))
+        tmux.wait_for(name, "Articles · 3")
+        tmux.keys(name, "Enter")
+        tmux.wait_for(name, "/ Find")
+        tmux.keys(name, *["j"] * (round_no + 1))
+        time.sleep(0.3)
+        pid = tmux.app_pid(name)
+        tmux.run("send-keys", "-t", name, "b")
+        time.sleep(rng.uniform(*window))
+        os.kill(pid, signal.SIGKILL)
+        kills += 1
+        tmux.wait_for(name, "EXIT=")
+        store = BookmarkStore(bookmarks)
+        result = store.load()
+        assert result.warning is None, result.warning
+        now = {b.id for b in store.all()}
+        lost += len(held - now)
+        assert held <= now and len(now - held) <= 1, (held, now)
+        old_file += now == held
+        held = now
+    store = BookmarkStore(bookmarks)
+    store.load()
+    assert store.all(), "no bookmark reached the file in four rounds"
+    store.save()
+    assert not list(tmp_path.glob(".bookmarks.yaml.*.tmp"))
+    record_figures(
+        "app_killed_while_saving",
+        kills_injected=kills,
+        kills_before_the_save=old_file,
+        kills_after_the_save=kills - old_file,
+        bookmarks_lost=lost,
+    )
+    assert lost == 0

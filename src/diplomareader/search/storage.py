@@ -105,7 +105,8 @@ def _creation_lock(folder: Path) -> Iterator[None]:
 
 def open_indexes(folder: Path, *, create_missing: bool, rebuild_old: bool) -> tuple[Any, Any]:
     """The article and quote indexes of ``folder`` (created when missing and allowed)."""
-    if create_missing and folder_state(folder) != "ours":
+    if create_missing and folder_state(folder) not in ("ours", "foreign"):
+        # a foreign folder is refused below without leaving a lock file among its files
         with _creation_lock(folder):
             return _open_indexes(folder, create_missing=True, rebuild_old=rebuild_old)
     return _open_indexes(folder, create_missing=create_missing, rebuild_old=rebuild_old)
