@@ -312,7 +312,9 @@ class Columns:
     def __init__(self, reader: Any) -> None:
         self.reader = reader
         self._open: dict[str, Any] = {}
-        self._summaries: dict[int, ArticleSummary] = {}
+        # Plain tuples of strings and dates: the garbage collector stops tracking them, so
+        # a large cache does not slow every full collection down.
+        self._summaries: dict[int, tuple[Any, ...]] = {}
 
     def __call__(self, name: str) -> Any:
         """The column reader of ``name``."""
@@ -327,13 +329,21 @@ class Columns:
 
     def summary(self, docnum: int) -> ArticleSummary:
         """The list row of article document ``docnum`` (kept for the next keystrokes)."""
-        found = self._summaries.get(docnum)
-        if found is None:
+        row = self._summaries.get(docnum)
+        if row is None:
             found = summary_from_row(from_json(self("summary")[docnum]))
             if len(self._summaries) >= 50_000:
                 self._summaries.clear()
-            self._summaries[docnum] = found
-        return found
+            self._summaries[docnum] = (
+                found.id,
+                found.title,
+                found.date,
+                found.source,
+                found.author,
+                found.path,
+            )
+            return found
+        return ArticleSummary(*row)
 
     def body(self, docnum: int) -> str:
         """The body of article document ``docnum``."""

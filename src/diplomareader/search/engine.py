@@ -36,8 +36,12 @@ B: Final = 0.75
 """Whoosh's BM25F parameters (its defaults), so scores match Whoosh's ranking."""
 CACHE_POSTINGS: Final = 1_500_000
 """Postings kept in memory across keystrokes (about 12 bytes each)."""
-CACHE_SETS: Final = 600_000
-"""Members of cached document sets (terms and phrases; about 60 bytes each)."""
+CACHE_SETS: Final = 200_000
+"""Members of cached document sets (terms and phrases; about 60 bytes each). Each full
+garbage collection visits every member (about 50 ns each), so the budget is kept small."""
+CACHE_ENTRIES: Final = 1500
+"""At most this many terms (and as many document sets) kept: every cached object costs
+time in each full garbage collection, which would land on some keystroke."""
 EXACT_SCORING: Final = 3000
 """Up to this many matches every one is scored; beyond, the best candidates by term
 frequency (twice the limit per term) are scored."""
@@ -101,7 +105,9 @@ class Engine:
         found = (ids, weights)
         self._postings[key] = found
         self._cached += len(ids)
-        while self._cached > CACHE_POSTINGS and len(self._postings) > 1:
+        while (self._cached > CACHE_POSTINGS or len(self._postings) > CACHE_ENTRIES) and len(
+            self._postings
+        ) > 1:
             _, (old, _) = self._postings.popitem(last=False)
             self._cached -= len(old)
         return found
@@ -121,7 +127,9 @@ class Engine:
         """Cache a document set, dropping the least recently used beyond the budget."""
         self._sets[key] = docs
         self._set_members += len(docs)
-        while self._set_members > CACHE_SETS and len(self._sets) > 1:
+        while (self._set_members > CACHE_SETS or len(self._sets) > CACHE_ENTRIES) and len(
+            self._sets
+        ) > 1:
             _, old = self._sets.popitem(last=False)
             self._set_members -= len(old)
 

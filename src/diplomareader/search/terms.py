@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 import struct
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import Any, Final
 
 from whoosh.lang.porter import stem as porter_stem
@@ -114,10 +113,20 @@ def _slow_frequencies(leaf: Any, fieldname: str) -> Iterator[tuple[str, int]]:
         return
 
 
-@lru_cache(maxsize=200_000)
+_STEMS: dict[str, str] = {}
+"""Stems of the words seen (a plain dictionary of strings: the garbage collector does not
+track it, unlike an ``lru_cache``)."""
+STEM_CACHE: Final = 200_000
+
+
 def _stem(word: str) -> str:
     """Whoosh's Porter stem of one lowercase word (cached)."""
-    return str(porter_stem(word))
+    found = _STEMS.get(word)
+    if found is None:
+        if len(_STEMS) >= STEM_CACHE:
+            _STEMS.clear()
+        found = _STEMS[word] = str(porter_stem(word))
+    return found
 
 
 def fast_stems(text: str) -> list[str] | None:
