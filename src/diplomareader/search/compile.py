@@ -99,6 +99,9 @@ class Lexicon:
 
     def frequency(self, fieldname: str, text: str) -> int:
         """Documents containing the term (Whoosh's count, deletions included)."""
+        table = self._tables.get(fieldname)
+        if table is not None:
+            return table.get(text, 0)
         key = (fieldname, text)
         found = self._frequency.get(key)
         if found is None:

@@ -42,9 +42,16 @@ def _speaker_query(article: Article) -> tuple[list[Any], set[str], set[str]]:
             alts.append(
                 wq.Term("speaker", words[0], boost=SPEAKER_BOOST)
                 if len(words) == 1
-                else wq.Phrase("speaker", words, boost=SPEAKER_BOOST)
+                else _all_words("speaker", words, SPEAKER_BOOST)
             )
     return alts, full, surnames
+
+
+def _all_words(fieldname: str, words: list[str], boost: float) -> Any:
+    """Quotes whose names hold every word of a several-word name key. Not a phrase: each
+    quote lists only a few names, so the words of one name seldom come from two, and
+    checking positions would cost more than all the rest of the search."""
+    return wq.And([wq.Term(fieldname, w) for w in words], boost=boost)
 
 
 def _same_speaker(keys: list[str], full: set[str], surnames: set[str]) -> bool:
@@ -104,7 +111,7 @@ def find_related(view: Any, article: Article, *, limit: int = 20) -> list[Relate
         alts.append(
             wq.Term("entities", key, boost=ENTITY_BOOST)
             if len(words_of_key) == 1
-            else wq.Phrase("entities", words_of_key, boost=ENTITY_BOOST)
+            else _all_words("entities", words_of_key, ENTITY_BOOST)
         )
     alts.extend(wq.Term("text", w) for w in words)
     if not alts:
