@@ -312,9 +312,9 @@ class Columns:
     def __init__(self, reader: Any) -> None:
         self.reader = reader
         self._open: dict[str, Any] = {}
-        # Plain tuples of strings and dates: the garbage collector stops tracking them, so
-        # a large cache does not slow every full collection down.
-        self._summaries: dict[int, tuple[Any, ...]] = {}
+        # Kept as objects (a search then makes none) but not too many: every full garbage
+        # collection visits each of them.
+        self._summaries: dict[int, ArticleSummary] = {}
 
     def __call__(self, name: str) -> Any:
         """The column reader of ``name``."""
@@ -329,21 +329,13 @@ class Columns:
 
     def summary(self, docnum: int) -> ArticleSummary:
         """The list row of article document ``docnum`` (kept for the next keystrokes)."""
-        row = self._summaries.get(docnum)
-        if row is None:
+        found = self._summaries.get(docnum)
+        if found is None:
             found = summary_from_row(from_json(self("summary")[docnum]))
-            if len(self._summaries) >= 50_000:
+            if len(self._summaries) >= 20_000:
                 self._summaries.clear()
-            self._summaries[docnum] = (
-                found.id,
-                found.title,
-                found.date,
-                found.source,
-                found.author,
-                found.path,
-            )
-            return found
-        return ArticleSummary(*row)
+            self._summaries[docnum] = found
+        return found
 
     def body(self, docnum: int) -> str:
         """The body of article document ``docnum``."""
