@@ -229,3 +229,75 @@ async def test_reader_starts_with_broken_state_or_config(tmp_path: Path, case: s
             await settle(pilot)
             assert main_screen(app).article is not None
             assert app.return_code is None
+
+
+async def test_reader_bookmark_on_a_read_only_folder_is_kept_for_later(tmp_path: Path) -> None:
+    """The bookmarks folder turns read-only while the reader is open: ``b`` says in one
+    line why the file cannot be written and that the bookmark is kept, the reader goes on,
+    the file is unchanged and no temporary file is left; once the folder is writable again,
+    the next bookmark saves both (nothing lost)."""
+    index = tmp_path / "index"
+    with Library(index) as library:
+        library.ingest([str(ROOT / "corpus")], workers=1)
+    folder = tmp_path / "marks"
+    folder.mkdir()
+    path = folder / "bookmarks.yaml"
+    with Library(index) as library:
+        app = reader(library, tmp_path, bookmarks_path=path)
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            await settle(pilot)
+            await pilot.press("enter")
+            await settle(pilot)
+            await pilot.press("b")
+            await settle(pilot)
+            before = path.read_bytes()
+            with read_only(folder):
+                await pilot.press("j", "j", "b")
+                await settle(pilot)
+                messages = [str(n.message) for n in app._notifications]  # noqa: SLF001
+                failed = [m for m in messages if "cannot" in m and "read-only" in m]
+                assert len(failed) == 1 and "\n" not in failed[0], messages
+                assert "kept" in failed[0], failed[0]
+                assert path.read_bytes() == before
+                assert [p.name for p in folder.iterdir() if p.name.endswith(".tmp")] == []
+                assert app.bookmarks.unsaved == 1
+            await pilot.press("j", "j", "b")
+            await settle(pilot)
+            assert app.return_code is None
+    saved = BookmarkStore(path)
+    assert saved.load().warning is None
+    assert len(saved.all()) == 3, [b.text[:30] for b in saved.all()]
+    record_figures(
+        "reader_read_only_bookmarks", faults_injected=1, bookmarks_lost=3 - len(saved.all())
+    )
+
+
+async def test_reader_quit_with_an_unsaved_bookmark(tmp_path: Path) -> None:
+    """A bookmark that could not be saved when the reader quits: the save is tried again at
+    exit; when it still fails, the lines for the terminal give the reason (one line) and the
+    bookmarked text; when the folder is writable again, the bookmark is saved."""
+    index = tmp_path / "index"
+    with Library(index) as library:
+        library.ingest([str(ROOT / "corpus")], workers=1)
+    folder = tmp_path / "marks"
+    folder.mkdir()
+    path = folder / "bookmarks.yaml"
+    with Library(index) as library:
+        app = reader(library, tmp_path, bookmarks_path=path)
+        with read_only(folder):
+            async with app.run_test(size=SIZE, notifications=True) as pilot:
+                await settle(pilot)
+                await pilot.press("enter")
+                await settle(pilot)
+                await pilot.press("b")
+                await settle(pilot)
+                await pilot.press("q")
+            (held,) = app.bookmarks.unsaved_bookmarks()
+            lines = app.save_pending_bookmarks()
+            assert len(lines) == 2 and "not saved" in lines[0] and "read-only" in lines[0], lines
+            assert " ".join(held.text.split()) in lines[1], (held.text, lines)
+            assert not path.exists()
+        assert app.save_pending_bookmarks() == []
+    saved = BookmarkStore(path)
+    saved.load()
+    assert [b.text for b in saved.all()] == [held.text]
