@@ -301,3 +301,47 @@ async def test_reader_quit_with_an_unsaved_bookmark(tmp_path: Path) -> None:
     saved = BookmarkStore(path)
     saved.load()
     assert [b.text for b in saved.all()] == [held.text]
+
+
+async def test_reader_opens_a_very_large_article(tmp_path: Path) -> None:
+    """An article of 10,000 paragraphs (1.7 MB) and a 1 MB paragraph without a break: each
+    opens in the reader, ``end`` shows its last words, a search finds it, the reader stays
+    up; the reader process's memory stays bounded."""
+    import resource
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    paragraphs = [
+        f"Paragraph {n}: the delegation said that the talks on point {n} of the agenda would "
+        f"go on in Geneva after the break, and that the positions had not changed (p{n})."
+        for n in range(10_000)
+    ]
+    (corpus / "many.txt").write_text("Many paragraphs\n\n" + "\n\n".join(paragraphs) + "\n")
+    line = " ".join(f"The envoy spoke about corridor number {n}." for n in range(25_000))
+    (corpus / "oneline.txt").write_text(f"One long line\n\n{line} lastwordhere\n")
+    index = tmp_path / "index"
+    with Library(index) as library:
+        report = library.ingest([str(corpus)], workers=1)
+        assert report.articles == 2, report.errors
+        app = reader(library, tmp_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            screen = main_screen(app)
+            for title, last in (("Many paragraphs", "(p9999)"), ("One long line", "lastwordhere")):
+                screen.list_view.focus()
+                await pilot.press("slash", *f'"{title.lower()}"', "enter")
+                await settle(pilot)
+                await pilot.press("enter")
+                await settle(pilot)
+                assert screen.article is not None and screen.article.title == title
+                await pilot.press("end")
+                await settle(pilot)
+                await pilot.pause(0.5)
+                assert last in screen_text(app), (title, screen_text(app)[-800:])
+                await pilot.press("escape")
+                await settle(pilot)
+            assert app.return_code is None
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    sizes = {p.name: round(p.stat().st_size / 1048576, 2) for p in corpus.iterdir()}
+    record_figures("reader_large_articles", file_mb=sizes, test_process_peak_rss_mb=round(peak_mb))
+    assert peak_mb < 600, f"the reader's process took {peak_mb:.0f} MB"
