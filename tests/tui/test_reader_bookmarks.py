@@ -52,15 +52,25 @@ async def test_selection_mode_bookmarks_sentences(
         await pilot.press("v")
         assert screen.reader.selection is not None
         assert screen.reader.selection.span == paragraph
+        whole = screen.reader.selection.count
+        await pilot.pause()
+        assert f"Selecting {whole} sentences" in screen_text(app)
         await pilot.press("left_parenthesis", "left_parenthesis", "greater_than_sign")
         selected = screen.reader.passage()
         assert selected is not None and paragraph[0] < selected[0] < selected[1] < paragraph[1]
+        await pilot.pause()
+        assert f"Selecting {whole - 3} sentences" in screen_text(app)
+        await pilot.press("less_than_sign")  # take the first sentence back
+        assert screen.reader.passage() == (paragraph[0], selected[1])
+        await pilot.press("greater_than_sign")
+        assert screen.reader.passage() == selected
         await pilot.press("right_parenthesis")
         selected = screen.reader.passage()
         assert selected is not None
         await pilot.press("b")
         await settle(pilot)
         assert screen.reader.selection is None
+        assert "Selecting" not in screen_text(app)
         assert screen.article is not None
         [bookmark] = saved(tmp_path).all()
         assert bookmark.text == screen.article.body[slice(*selected)].strip()

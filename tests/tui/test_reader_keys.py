@@ -190,7 +190,7 @@ async def test_layout_at_80x24_shows_every_pane(library: Library, make_reader: A
 
 
 async def test_help_lists_every_command_with_its_keys(
-    library: Library, make_reader: AppFactory
+    library: Library, make_reader: AppFactory, tmp_path: Path
 ) -> None:
     """? shows the help built from the command table, with remapped keys."""
     app = make_reader(library, Config(keys={"bookmark": "m"}))
@@ -203,6 +203,15 @@ async def test_help_lists_every_command_with_its_keys(
         assert "Bookmark the paragraph under the cursor" in text
         assert "] q" in text and "Reading pane" in text
         assert "m    Bookmark" in text or "m  " in text
+        # Each command shows the name the config file's keys: section uses for it.
+        assert "config name" in text
+        rows = text.splitlines()
+        assert any("] q" in row and "next_quote" in row for row in rows)
+        assert any(row.strip("│ ").startswith("m ") and "bookmark" in row for row in rows)
+        await pilot.press("G")  # the end of the help: the query syntax and the config file
+        await pilot.pause()
+        text = screen_text(app).replace("│", "")
+        assert f"Config file: {tmp_path / 'config.yaml'}" in text
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
 

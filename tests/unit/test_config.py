@@ -30,10 +30,12 @@ def test_full_file_is_read(tmp_path: Path) -> None:
     path.write_text(
         "theme: textual-light\nside_panel: false\nsort: relevance\n"
         "keys:\n  bookmark: m\n  next_quote: ['] q', J]\n"
-        "saved_searches:\n  - {name: Tokayev, query: 'speaker:tokayev'}\n",
+        "saved_searches:\n  - {name: Tokayev, query: 'speaker:tokayev'}\n"
+        "browser: 'firefox --new-tab %u &'\n",
         encoding="utf-8",
     )
     config = load_config(path)
+    assert config.browser == "firefox --new-tab %u &"
     assert config.theme == "textual-light"
     assert config.side_panel is False
     assert config.sort == "relevance"
@@ -47,13 +49,13 @@ def test_bad_values_are_reported_and_replaced(tmp_path: Path) -> None:
     path = tmp_path / "config.yaml"
     path.write_text(
         "theme: 3\nside_panel: maybe\nsort: alphabet\ncolour: red\n"
-        "keys: {quit: 5}\nsaved_searches: [{name: x}]\n",
+        "keys: {quit: 5}\nsaved_searches: [{name: x}]\nbrowser: [firefox]\n",
         encoding="utf-8",
     )
     config = load_config(path)
     assert config.theme == "textual-dark" and config.side_panel and config.sort == "date"
-    assert config.keys == {} and config.saved_searches == ()
-    assert len(config.problems) == 6
+    assert config.keys == {} and config.saved_searches == () and config.browser == ""
+    assert len(config.problems) == 7
     assert all("\n" not in problem for problem in config.problems)
     assert not config.broken
 
@@ -74,7 +76,11 @@ def test_save_and_load_round_trip(tmp_path: Path) -> None:
     """What is saved reads back the same, and no temporary file is left."""
     path = tmp_path / "sub" / "config.yaml"
     config = Config(
-        theme="nord", side_panel=False, keys={"quit": "Q"}, saved_searches=(SavedSearch("a", "b"),)
+        theme="nord",
+        side_panel=False,
+        keys={"quit": "Q"},
+        saved_searches=(SavedSearch("a", "b"),),
+        browser="w3m %u",
     )
     save_config(config, path)
     assert load_config(path) == config

@@ -9,6 +9,7 @@ Example ``config.yaml``::
     theme: textual-light        # any Textual theme name
     side_panel: true            # show the side panel at start
     sort: date                  # date | relevance
+    browser: "w3m %u"           # command for o (open url); %u is the url; empty: the system's
     keys:                       # command id -> keys, comma-separated; "] q" is a two-key sequence
       bookmark: "b,m"
       next_quote: "] q,J"
@@ -60,6 +61,8 @@ class Config:
     """Key remapping: command id -> comma-separated keys (``"] q"`` is a two-key sequence)."""
     saved_searches: tuple[SavedSearch, ...] = ()
     """Named queries, in the order the user wrote them."""
+    browser: str = ""
+    """Shell command that ``o`` runs to open a url (``%u`` is the url); empty: the system's."""
     problems: tuple[str, ...] = ()
     """What was wrong with the file (ignored parts), one line each; never saved."""
     broken: bool = False
@@ -83,6 +86,8 @@ class Config:
             "keys": dict(self.keys),
             "saved_searches": [{"name": s.name, "query": s.query} for s in self.saved_searches],
         }
+        if self.browser:
+            data["browser"] = self.browser
         return data
 
 
@@ -147,7 +152,11 @@ def config_from_mapping(data: object) -> Config:
     if sort not in ("date", "relevance"):
         problems.append("sort: expected date or relevance")
         sort = "date"
-    known = {"theme", "side_panel", "sort", "keys", "saved_searches"}
+    browser = data.get("browser") or ""
+    if not isinstance(browser, str):
+        problems.append("browser: expected a command line such as 'firefox %u &'")
+        browser = ""
+    known = {"theme", "side_panel", "sort", "keys", "saved_searches", "browser"}
     problems.extend(f"{name}: unknown setting, ignored" for name in data if name not in known)
     return Config(
         theme=theme.strip(),
@@ -155,6 +164,7 @@ def config_from_mapping(data: object) -> Config:
         sort=sort,
         keys=_parse_keys(data.get("keys"), problems),
         saved_searches=_parse_saved(data.get("saved_searches"), problems),
+        browser=browser.strip(),
         problems=tuple(problems),
     )
 

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-from textual import on
+import subprocess
+import webbrowser
 
+from textual import on, work
+from textual.app import SuspendNotSupported
+
+from diplomareader.tui.browser import browser_command, graphical_browser
+from diplomareader.tui.keys import all_commands, display_keys
 from diplomareader.tui.screens.main_bookmarks import BookmarkActions, Passage
 from diplomareader.tui.widgets.find_bar import FindBar
 from diplomareader.tui.widgets.reader import Reader
@@ -73,6 +79,26 @@ class PassageActions(BookmarkActions):
         kind = marks.entities[index][2]
         self.notify(f"{marks.entity_names[index]} ({kind})", timeout=2)
 
+    # ----- selection ----------------------------------------------------------------------
+
+    @on(Reader.SelectionChanged)
+    def _selection_changed(self, event: Reader.SelectionChanged) -> None:
+        """Show, under the reading pane, what is selected and what can be done with it."""
+        pane = self.query_one("#reading-pane")
+        selection = event.selection
+        if selection is None:
+            pane.border_subtitle = ""
+            return
+        keymap = self.reader_app.keymap
+        keys = {c.id: display_keys(keymap.keys_of(c)) for c in all_commands()}
+        plural = "s" if selection.count != 1 else ""
+        pane.border_subtitle = (
+            f"Selecting {selection.count} sentence{plural} · "
+            f"{keys['select_sentence']} {keys['unselect_sentence']} {keys['select_start_earlier']}"
+            f" {keys['select_start_later']} adjust · {keys['bookmark']} bookmark · "
+            f"{keys['copy']} copy · {keys['escape']} ends"
+        )
+
     # ----- find in the article ------------------------------------------------------------
 
     @on(Reader.FindRequested)
@@ -122,8 +148,69 @@ class PassageActions(BookmarkActions):
         if self.article is None or not self.article.url:
             self.notify("This article has no url.", timeout=2)
             return
-        self.app.open_url(self.article.url)
-        self.notify(f"Opening {self.article.url}", timeout=3)
+        url = self.article.url
+        template = self.reader_app.config.browser
+        if template:
+            self._open_with_command(template, url)
+            return
+        browser = graphical_browser()
+        if browser is None:
+            self.app.copy_to_clipboard(url)
+            self.notify(
+                f"No graphical browser here, so the url was copied to the clipboard: {url}",
+                timeout=6,
+            )
+            return
+        self._open_in_browser(browser, url)
+
+    @work(thread=True, exit_on_error=False, group="browser")
+    def _open_in_browser(self, browser: webbrowser.BaseBrowser, url: str) -> None:
+        """Hand ``url`` to the system's browser (in a thread: it may take a moment)."""
+        opened = browser.open(url)
+        if opened:
+            self.app.call_from_thread(self.notify, f"Opened {url} in the browser", timeout=3)
+        else:
+            self.app.call_from_thread(self.app.copy_to_clipboard, url)
+            self.app.call_from_thread(
+                self.notify,
+                f"The browser did not open; the url was copied to the clipboard: {url}",
+                severity="warning",
+            )
+
+    def _open_with_command(self, template: str, url: str) -> None:
+        """Run the ``browser`` command of the config file, giving it the terminal."""
+        try:
+            command = browser_command(template, url)
+        except ValueError as error:
+            self.notify(f"browser setting: {error}", severity="error")
+            return
+        try:
+            with self.app.suspend():
+                code = subprocess.run(command, shell=True, check=False).returncode  # noqa: S602
+        except SuspendNotSupported:  # no terminal to hand over (a test driver): run it aside
+            self._run_detached(command)
+            return
+        if code != 0:
+            self.notify(
+                f"The browser command failed (exit status {code}): {command}", severity="error"
+            )
+        else:
+            self.notify(f"Opened {url}", timeout=3)
+
+    @work(thread=True, exit_on_error=False, group="browser")
+    def _run_detached(self, command: str) -> None:
+        """Run ``command`` without the terminal and report how it ended."""
+        result = subprocess.run(  # noqa: S602 - the user's own command line, url quoted
+            command,
+            shell=True,
+            check=False,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        if result.returncode != 0:
+            message = f"The browser command failed (exit status {result.returncode}): {command}"
+            self.app.call_from_thread(self.notify, message, severity="error")
 
     # ----- screens ------------------------------------------------------------------------
 
@@ -131,7 +218,7 @@ class PassageActions(BookmarkActions):
         """``?``: every key and command."""
         from diplomareader.tui.screens.help import HelpScreen
 
-        self.app.push_screen(HelpScreen(self.reader_app.keymap))
+        self.app.push_screen(HelpScreen(self.reader_app.keymap, self.reader_app.config_path))
 
     def action_show_searches(self) -> None:
         """``S``: saved searches with counts, and recent queries."""

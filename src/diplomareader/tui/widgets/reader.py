@@ -8,6 +8,7 @@ entity mentions, bookmarked paragraphs, and the target of the last jump.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
@@ -90,6 +91,12 @@ class Reader(ScrollView, CommandBindings, can_focus=True):
     class FindRequested(Message):
         """The user asked to find text in the article."""
 
+    @dataclass
+    class SelectionChanged(Message):
+        """Selection mode started, ended, or its extent changed (None: no selection)."""
+
+        selection: Selection | None
+
     def __init__(self, keymap: KeyMap, *, id: str | None = None) -> None:
         """Create an empty reading pane whose keys follow ``keymap``."""
         super().__init__(id=id)
@@ -100,13 +107,24 @@ class Reader(ScrollView, CommandBindings, can_focus=True):
         """Search terms, find text, bookmarks and the jump target marked on the page."""
         self.cursor = 0
         """Index of the paragraph under the cursor."""
-        self.selection: Selection | None = None
-        """The selection, while selection mode is on."""
+        self._selection: Selection | None = None
         self._page = Page()
         self._page_width = 0
         self._pending: Position | None = None
         """A position to restore once the pane has a size."""
         self._layers = LayerCache(self)
+
+    @property
+    def selection(self) -> Selection | None:
+        """The selection, while selection mode is on."""
+        return self._selection
+
+    @selection.setter
+    def selection(self, selection: Selection | None) -> None:
+        """Change the selection and tell the screen (which shows its extent)."""
+        if selection != self._selection:
+            self._selection = selection
+            self.post_message(self.SelectionChanged(selection))
 
     # ----- showing an article -------------------------------------------------------------
 
@@ -190,23 +208,24 @@ class Reader(ScrollView, CommandBindings, can_focus=True):
         """Reveal the next (or previous) of ``spans`` after the current target; its index."""
         if not spans:
             return None
-        here = self.marks.target[0] if self.marks.target else self._cursor_offset(forward)
+        # Spans compare as (start, end), so nested spans with one start are each visited.
+        here = self.marks.target if self.marks.target else self._cursor_offset(forward)
         order = range(len(spans)) if forward else range(len(spans) - 1, -1, -1)
         for index in order:
-            start = spans[index][0]
-            if (forward and start > here) or (not forward and start < here):
+            span = (spans[index][0], spans[index][1])
+            if (forward and span > here) or (not forward and span < here):
                 self.reveal(*spans[index])
                 return index
         index = 0 if forward else len(spans) - 1  # wrap around
         self.reveal(*spans[index])
         return index
 
-    def _cursor_offset(self, forward: bool) -> int:
-        """A body offset just before (or after) the cursor paragraph, to search from."""
+    def _cursor_offset(self, forward: bool) -> Span:
+        """A span just before (or after) the cursor paragraph, to search from."""
         if not self._page.paragraphs:
-            return -1
+            return (-1, -1)
         paragraph = self._page.paragraphs[self.cursor]
-        return paragraph.start - 1 if forward else paragraph.end + 1
+        return (paragraph.start - 1, sys.maxsize) if forward else (paragraph.end + 1, -1)
 
     # ----- the passage under the cursor ---------------------------------------------------
 

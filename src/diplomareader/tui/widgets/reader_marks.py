@@ -13,6 +13,7 @@ from rich.style import Style
 from rich.text import Text
 
 from diplomareader.model import Article
+from diplomareader.tui.entity_view import merge_entities
 from diplomareader.tui.widgets.reader_layout import Page, Paragraph
 
 Span = tuple[int, int]
@@ -75,7 +76,7 @@ class Marks:
         self.body = article.body if article else ""
         mentions = sorted(
             (m.start, m.end, e.kind, e.name)
-            for e in (article.entities if article else ())
+            for e in merge_entities(article.entities if article else ())
             for m in e.mentions
         )
         self.entities = [(s, e, kind) for s, e, kind, _ in mentions]

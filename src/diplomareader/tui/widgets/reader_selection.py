@@ -56,6 +56,11 @@ class Selection:
         """``(start, end)`` in the body."""
         return self.start, self.end
 
+    @property
+    def count(self) -> int:
+        """How many sentences are selected."""
+        return self.last - self.first + 1
+
     def touches(self, start: int, end: int) -> bool:
         """Whether the selection overlaps ``start:end``."""
         return self.start < end and self.end > start

@@ -19,6 +19,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from diplomareader.model import Article, Entity, Quote, RelatedQuote
+from diplomareader.tui.entity_view import merge_entities
 from diplomareader.tui.keys import CommandBindings, KeyMap
 from diplomareader.tui.textlayout import one_line, truncate
 
@@ -80,7 +81,7 @@ class SidePanel(OptionList, CommandBindings):
         self.quotes: list[Quote] = []
         """The article's quotes, in order."""
         self.entities: list[Entity] = []
-        """The article's entities, in display order."""
+        """The article's entities, one per canonical name (``merge_entities``), in display order."""
         self.related: Sequence[RelatedQuote] | None = None
         """Related quotes (None while they are being looked up)."""
 
@@ -88,10 +89,11 @@ class SidePanel(OptionList, CommandBindings):
         """Fill the panel for ``article`` (related quotes may follow later)."""
         self.article = article
         self.quotes = sorted(article.quotes, key=lambda q: q.start) if article else []
-        counts = {e.name: len(e.mentions) for e in (article.entities if article else ())}
+        entities = merge_entities(article.entities if article else ())
+        counts = {e.name: len(e.mentions) for e in entities}
         order = list(KIND_TITLES)
         self.entities = sorted(
-            article.entities if article else (),
+            entities,
             key=lambda e: (order.index(e.kind) if e.kind in order else 9, -counts[e.name], e.name),
         )
         self.related = related
