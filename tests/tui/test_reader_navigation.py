@@ -102,3 +102,39 @@ async def test_h_goes_back_and_q_quits(library: Library, make_reader: AppFactory
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_keys_typed_in_one_burst_follow_the_focus(
+    library: Library, make_reader: AppFactory
+) -> None:
+    """ "/lavrov" arriving at once (fast typing, ssh) searches: "/" moves the focus first."""
+    from textual import events
+    from textual.keys import _character_to_key
+
+    app = make_reader(library)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        assert screen.focused is screen.list_view
+        for character in "/lavrov":  # posted together, as the terminal driver does
+            app.post_message(events.Key(_character_to_key(character), character))
+        await settle(pilot)
+        assert screen.search_bar.value == "lavrov"
+        assert screen.article is None  # "l" did not open an article
+        assert "1 found" in screen_text(app)
+        # Same for Tab then keys of the next pane: j moves the reader, not the list.
+        app.post_message(events.Key("escape", None))
+        await settle(pilot)
+        screen.list_view.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        screen.list_view.focus()
+        await pilot.pause()
+        row = screen.list_view.cursor
+        for key in ("tab", "j", "j"):
+            app.post_message(events.Key(key, None))
+        await settle(pilot)
+        focused: object = screen.focused  # (mypy keeps the earlier narrowing otherwise)
+        assert focused is screen.reader
+        assert screen.reader.cursor == 2
+        assert screen.list_view.cursor == row

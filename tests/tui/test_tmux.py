@@ -90,6 +90,8 @@ def test_search_open_related_bookmark_and_export(terminal: Terminal, tmp_path: P
             "COLUMNS",
             "-u",
             "LINES",
+            "-u",
+            "COLORTERM",  # a 256-colour terminal, as TERM says
             *(f"{k}={shlex.quote(v)}" for k, v in env.items()),
             shlex.quote(str(EXE)),
             "run",
@@ -116,6 +118,9 @@ def test_search_open_related_bookmark_and_export(terminal: Terminal, tmp_path: P
     assert "Lavrov Says He Disagrees with Toqayev" in screen
     screen = terminal.wait_for("2022-09-29 · The Embassy")
     assert "Related quotes (" in screen and "Kassym-Jomart Tokayev" in screen
+    # In a 256-colour terminal the reader draws with the 256-colour palette only.
+    styled = terminal.tmux("capture-pane", "-p", "-e", "-t", "reader")
+    assert "\x1b[38;5;" in styled and "38;2;" not in styled and "48;2;" not in styled
     terminal.keys("Tab")  # the side panel
     terminal.wait_for("? Help / Search")
     terminal.keys("BTab")  # back to the reader

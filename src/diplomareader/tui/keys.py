@@ -134,7 +134,16 @@ class SequenceApp(App[None]):
     """The node and first key of a sequence waiting for its second key."""
 
     async def on_event(self, event: events.Event) -> None:
-        """Route the key after a sequence's first key to that sequence; else as usual."""
+        """Route the key after a sequence's first key to that sequence; run pane keys at once.
+
+        Textual hands a key to the focused widget's queue and runs its (non-priority) binding
+        only when the key bubbles back to the app; keys that arrive together (fast typing,
+        a slow moment, ssh) are meanwhile handed to the same widget. ``/lavrov`` typed fast in
+        the list would then open an article (``l``) and refresh (``r``) instead of searching.
+        Our panes act on keys only through their bindings, so when one has the focus the
+        binding runs here, in the app's own queue: a key that moves the focus (``/``, Tab)
+        takes effect before the next key is routed.
+        """
         if isinstance(event, events.Key) and self.pending_sequence is not None:
             node, first = self.pending_sequence
             self.pending_sequence = None
@@ -144,6 +153,17 @@ class SequenceApp(App[None]):
             elif event.key != "escape":
                 self.bell()
             return
+        if (
+            isinstance(event, events.Key)
+            and not event.is_forwarded
+            and isinstance(self.focused, CommandBindings)
+            and self.screen.maximized is None
+        ):
+            self.app_focus = True
+            if await self._check_bindings(event.key, priority=True):
+                return
+            if await self._check_bindings(event.key):
+                return
         await super().on_event(event)
 
 

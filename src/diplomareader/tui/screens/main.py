@@ -32,6 +32,8 @@ SEARCH_LIMIT = 500
 """Hits fetched per query; the status says when more articles match."""
 WIDE = 140
 """From this many columns the three panes stand side by side."""
+ROOMY = 110
+"""From this many columns (below WIDE) the side panel under the list gets more room."""
 
 
 class MainScreen(PassageActions):
@@ -100,6 +102,7 @@ class MainScreen(PassageActions):
     def on_resize(self) -> None:
         """Wide: the side panel down the right. Narrow: the list across the top."""
         wide = self.size.width >= WIDE
+        self.set_class(ROOMY <= self.size.width < WIDE, "-roomy")
         if wide == self.has_class("-wide"):
             return
         self.set_class(wide, "-wide")
@@ -146,12 +149,12 @@ class MainScreen(PassageActions):
         """Keep the query and go to the list."""
         self.reader_app.state.remember_query(event.query)
         self.search_bar.set_recent(self.reader_app.state.recent)
-        self.list_view.focus()
+        self.set_focus(self.list_view)
 
     @on(SearchBar.Leave)
     def _leave_search(self) -> None:
         """Escape in an empty search box."""
-        self.list_view.focus()
+        self.set_focus(self.list_view)
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False, name="search")
     def run_search(self, query: str, as_you_type: bool = False, keep: str | None = None) -> None:
@@ -206,7 +209,7 @@ class MainScreen(PassageActions):
 
     def action_focus_search(self) -> None:
         """Move to the search box."""
-        self.search_bar.input.focus()
+        self.set_focus(self.search_bar.input)
 
     def action_toggle_sort(self) -> None:
         """Switch between newest first and most relevant first."""
@@ -282,7 +285,7 @@ class MainScreen(PassageActions):
         if reveal is not None:
             self.call_after_refresh(self.reader.reveal, *reveal)
         if focus:
-            self.reader.focus()
+            self.set_focus(self.reader)
         self.list_view.refresh()
         self._titles()
 
@@ -318,7 +321,7 @@ class MainScreen(PassageActions):
         """Search for the entity."""
         self.search_bar.set_value(event.query)
         self.reader_app.state.remember_query(event.query)
-        self.list_view.focus()
+        self.set_focus(self.list_view)
 
     @on(SidePanel.RelatedChosen)
     def _related_chosen(self, event: SidePanel.RelatedChosen) -> None:
@@ -340,7 +343,7 @@ class MainScreen(PassageActions):
         panes = self._panes()
         focused = self.focused
         index = next((i for i, p in enumerate(panes) if p is focused), -1 if step > 0 else 0)
-        panes[(index + step) % len(panes)].focus()
+        self.set_focus(panes[(index + step) % len(panes)])
 
     def action_next_pane(self) -> None:
         """Tab: the next pane."""
@@ -355,7 +358,7 @@ class MainScreen(PassageActions):
         hidden = not self.has_class("-side-hidden")
         self.set_class(hidden, "-side-hidden")
         if hidden and self.focused is self.side:
-            self.reader.focus()
+            self.set_focus(self.reader)
         self.reader_app.remember_setting(side_panel=not hidden)
 
     def action_refresh(self) -> None:
@@ -388,6 +391,6 @@ class MainScreen(PassageActions):
         if self.reader.cancel_selection():
             return
         if self.find_bar.close():
-            self.reader.focus()
+            self.set_focus(self.reader)
             return
-        self.list_view.focus()
+        self.set_focus(self.list_view)

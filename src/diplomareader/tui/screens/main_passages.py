@@ -122,14 +122,14 @@ class PassageActions(BookmarkActions):
     @on(FindBar.Done)
     def _find_done(self) -> None:
         """Enter: back to the article, the marks stay for ``n``/``N``."""
-        self.reader.focus()
+        self.set_focus(self.reader)
 
     @on(FindBar.Closed)
     def _find_closed(self) -> None:
         """Escape: close the bar and clear its marks."""
         self.find_bar.close()
         self.reader.set_find("")
-        self.reader.focus()
+        self.set_focus(self.reader)
 
     # ----- copy and open ------------------------------------------------------------------
 
@@ -227,7 +227,7 @@ class PassageActions(BookmarkActions):
         def chosen(query: str | None) -> None:
             if query is not None:
                 self.search_bar.set_value(query)
-                self.list_view.focus()
+                self.set_focus(self.list_view)
 
         self.app.push_screen(SearchesScreen(), chosen)
 

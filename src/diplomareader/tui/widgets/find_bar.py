@@ -69,7 +69,7 @@ class FindBar(Horizontal):
     def open(self) -> None:
         """Show the bar and put the focus in it."""
         self.add_class("-open")
-        self.query_one(FindInput).focus()
+        self.screen.set_focus(self.query_one(FindInput))  # at once: the next key goes there
 
     def close(self) -> bool:
         """Hide and clear the bar; True when it was open."""
