@@ -24,12 +24,32 @@ from diplomareader.extract.entities_actors import acting, actor_entities
 from diplomareader.extract.entities_context import share_kinds
 from diplomareader.extract.entities_rules import Candidate, RunReader
 from diplomareader.extract.entities_tokens import CONNECTORS, runs, tokenize
-from diplomareader.extract.entities_words import rule_words
+from diplomareader.extract.entities_words import rule_words, words_of
 from diplomareader.extract.gazetteer import Gazetteer, default_gazetteer
-from diplomareader.extract.names import CYRILLIC_CAPITALS, russian_stem
+from diplomareader.extract.names import CYRILLIC_CAPITALS, fold_word, russian_stem
 from diplomareader.model import Entity, EntityKind, Mention
 
 _PAREN_RE: Final = re.compile(r"\s*\(\s*")
+_PARTY_TAG_RE: Final = re.compile(
+    r"\((?:[RDI]|Ind|Dem|Rep|GOP)(?:\s?[-–—]\s?[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?\)"
+)
+"""A US party tag after a name: "(R-Fla.)", "(D-N.Y.)", "(I-Vt.)", "(R)"."""
+_STATES: Final = (
+    "AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|"
+    "NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC"
+)
+_STATE_TAG_RE: Final = re.compile(
+    rf"\((?:{_STATES})(?:-\d{{1,2}}|-AL)?\)|(?<=[a-z], )(?:{_STATES})(?![\w.-])"
+)
+"""A US state code after a name or a city: "Sen. Raphael Warnock (GA)", "(SC-06)", "Atlanta, GA"."""
+_SURNAME_REACH: Final = 2000
+"""Characters after a person's last mention within which a lone surname still means them."""
+_LOWER_RANKS: Final = words_of(
+    "vice deputy assistant under acting former associate lieutenant lt sub"
+)
+"""Words that make a title a lower rank of the title after them ("Vice President")."""
+_SUFFIX_KEYS: Final = frozenset(fold_word(w) for w in ("Jr", "Sr", "II", "III", "IV"))
+"""Keys of name suffixes, never a surname ("Roberts" of "John G. Roberts Jr.")."""
 _KIND_ORDER: Final[dict[str, int]] = {"person": 0, "organization": 1, "place": 2}
 
 
@@ -77,7 +97,9 @@ def _link_abbreviations(body: str, cands: list[Candidate], groups: _Groups) -> N
             continue
         short, long_ = (nxt, cur) if len(nxt.keys) < len(cur.keys) else (cur, nxt)
         if (
-            len(short.keys) == 1
+            long_.kind != "person"  # "Marco Rubio (R-Fla.)": a party tag, not an abbreviation
+            and len(short.keys) == 1
+            and sum(c.isalpha() for c in short.text) >= 2
             and short.text.replace(".", "").isupper()
             and groups.union(n, n + 1)
             and (short.kind is None or short.entry is None)
@@ -88,14 +110,22 @@ def _link_abbreviations(body: str, cands: list[Candidate], groups: _Groups) -> N
         if len(cand.keys) > 1 and cand.kind in ("organization", "place"):
             by_initials.setdefault(_initials(cand), n)
     for n, cand in enumerate(cands):
-        if cand.entry is None and len(cand.keys) == 1 and cand.text.isupper():
+        if (
+            cand.entry is None
+            and len(cand.keys) == 1
+            and cand.text.isupper()
+            and sum(c.isalpha() for c in cand.text) >= 2
+        ):
             target = by_initials.get(cand.text.replace(".", ""))
             if target is not None and groups.union(target, n):
                 cand.kind = cands[target].kind
 
 
 def _link_names(cands: list[Candidate], groups: _Groups) -> None:
-    """Same folded key = same entity; a lone surname joins the one full name that ends with it."""
+    """Same folded key = same entity; a lone surname joins the one full name that ends with it.
+
+    Full names are linked first, so that every mention of "Ted Cruz" is one group before a
+    lone "Cruz" looks for its owner."""
     by_entry: dict[int, int] = {}
     for n, cand in enumerate(cands):
         if cand.entry is not None:
@@ -104,27 +134,58 @@ def _link_names(cands: list[Candidate], groups: _Groups) -> None:
     for n, cand in enumerate(cands):
         if cand.kind is not None and not cand.adjective:
             by_key.setdefault(cand.keys, n)
+    free = [n for n, c in enumerate(cands) if c.entry is None and not c.adjective and not c.role]
+    for n in free:
+        if len(cands[n].keys) > 1:
+            _link_same(cands, groups, by_key, n)
     surnames: dict[str, set[int]] = defaultdict(set)
+    middles: dict[str, set[int]] = defaultdict(set)
     for n, cand in enumerate(cands):
-        if cand.kind == "person" and len(cand.keys) > 1:
-            surnames[cand.keys[-1]].add(groups.find(n))
-    for n, cand in enumerate(cands):
-        if cand.entry is not None or cand.adjective or cand.role:
+        keys = tuple(k for k in cand.keys if k not in _SUFFIX_KEYS)
+        if cand.kind == "person" and len(keys) > 1:
+            surnames[keys[-1]].add(groups.find(n))
+            for key in keys[1:-1]:
+                if len(key) > 2:
+                    middles[key].add(groups.find(n))  # "Boluarte" of "Dina Boluarte Zegarra"
+    for n in free:
+        cand = cands[n]
+        if len(cand.keys) != 1 or cand.keys[0] in _SUFFIX_KEYS:
             continue
-        same = by_key.get(cand.keys)
-        if (
-            same is not None
-            and same != n
-            and cands[same].kind is not None
-            and cand.kind in (None, cands[same].kind)
-            and groups.union(same, n)
-        ):
-            cand.kind = cands[same].kind
-            continue
-        if len(cand.keys) == 1 and cand.kind in (None, "person"):
-            owners = {groups.find(i) for i in surnames.get(cand.keys[0], ())}
+        if cand.kind in (None, "person", "place"):
+            # "at Cruz's rally" after "Ted Cruz": the surname, even where a cue said place
+            key = cand.keys[0]
+            owners = {groups.find(i) for i in surnames.get(key) or middles.get(key) or ()}
             if len(owners) == 1 and groups.union(owners.pop(), n):
                 cand.kind = "person"
+                continue
+        _link_same(cands, groups, by_key, n)
+
+
+def _link_same(
+    cands: list[Candidate], groups: _Groups, by_key: dict[tuple[str, ...], int], n: int
+) -> None:
+    """Join candidate ``n`` to the first candidate with the same keys and a compatible kind."""
+    cand = cands[n]
+    same = by_key.get(cand.keys)
+    if (
+        same is not None
+        and same != n
+        and cands[same].kind is not None
+        and cand.kind in (None, cands[same].kind)
+        and groups.union(same, n)
+    ):
+        cand.kind = cands[same].kind
+
+
+def _role_fits(role: tuple[str, ...], title: tuple[str, ...]) -> bool:
+    """The role ("the President") names the holder of the title, not of a lower rank of it:
+    "Vice President Harris" is not "the President", "Deputy Secretary Smith" not "the
+    Secretary"."""
+    word = role[-1]
+    if word not in title or (len(role) > 1 and role[-2] not in title):
+        return False
+    at = title.index(role[0]) if role[0] in title else title.index(word)
+    return at == 0 or title[at - 1] not in _LOWER_RANKS
 
 
 def _link_roles(cands: list[Candidate], groups: _Groups) -> None:
@@ -133,12 +194,7 @@ def _link_roles(cands: list[Candidate], groups: _Groups) -> None:
     for n, cand in enumerate(cands):
         if not cand.role:
             continue
-        word = cand.keys[-1]
-        fits = [
-            (m, c)
-            for m, c in titled
-            if word in c.title and (len(cand.keys) == 1 or cand.keys[-2] in c.title)
-        ]
+        fits = [(m, c) for m, c in titled if _role_fits(cand.keys, c.title)]
         before = [m for m, c in fits if c.start < cand.start]
         after = [m for m, c in fits if c.start > cand.start]
         target = before[-1] if before else (after[0] if after else None)
@@ -166,6 +222,15 @@ def _canonical(members: list[Candidate]) -> tuple[str, EntityKind]:
     return " ".join((best.bare or best.text).split()), kind
 
 
+def _outside_tags(body: str, cands: list[Candidate]) -> list[Candidate]:
+    """``cands`` without the mentions inside party tags: "(R-Fla.)", "(D-N.Y.)", "(I)"."""
+    tags = [m.span() for m in _PARTY_TAG_RE.finditer(body)]
+    tags += [m.span() for m in _STATE_TAG_RE.finditer(body)]
+    if not tags:
+        return cands
+    return [c for c in cands if not any(a <= c.start and c.end <= b for a, b in tags)]
+
+
 def candidates(body: str, gaz: Gazetteer) -> list[Candidate]:
     """Every candidate mention of ``body`` (before grouping), in text order."""
     tokens = tokenize(body)
@@ -173,7 +238,41 @@ def candidates(body: str, gaz: Gazetteer) -> list[Candidate]:
     out: list[Candidate] = []
     for a, b in runs(body, tokens):
         out.extend(reader.read_run(a, b))
-    return out + reader.nested + reader.widen(out)
+    return _outside_tags(body, out + reader.nested + reader.widen(out))
+
+
+def _surnames_over_places(cands: list[Candidate]) -> None:
+    """A lone word the gazetteer reads as a place or body but that is the surname of a person
+    named just before ("Chief Chuck Jordan ... Jordan added") is that person."""
+    last_seen: dict[str, int] = {}
+    for cand in sorted(cands, key=lambda c: c.start):
+        if cand.kind == "person" and cand.entry is None and len(cand.keys) > 1:
+            last_seen[cand.keys[-1]] = cand.end
+            continue
+        entry = cand.entry
+        if (
+            entry is None
+            or entry.kind == "person"
+            or cand.adjective
+            or cand.nested
+            or cand.link is not None
+            or len(cand.keys) != 1
+            or cand.text.isupper()
+        ):
+            continue
+        seen = last_seen.get(cand.keys[0])
+        if seen is not None and cand.start - seen <= _SURNAME_REACH:
+            cand.entry, cand.kind, cand.people = None, "person", False
+            last_seen[cand.keys[0]] = cand.end
+
+
+def _no_name(name: str, common: frozenset[str]) -> bool:
+    """Every word of ``name`` is a title or a common noun: there is no name in it."""
+    for word in name.lower().split():
+        word = word.strip(".,'’").removesuffix("'s").removesuffix("’s")
+        if word not in common and word.removesuffix("s") not in common:
+            return False
+    return True
 
 
 def extract_entities(body: str, gazetteer: Gazetteer | None = None) -> list[Entity]:
@@ -183,6 +282,7 @@ def extract_entities(body: str, gazetteer: Gazetteer | None = None) -> list[Enti
     """
     gaz = gazetteer if gazetteer is not None else default_gazetteer()
     cands = candidates(body, gaz)
+    _surnames_over_places(cands)
     share_kinds(body, cands, rule_words(gaz).common_nouns)
     groups = _Groups(cands)
     index = {id(c): n for n, c in enumerate(cands)}
@@ -199,10 +299,14 @@ def extract_entities(body: str, gazetteer: Gazetteer | None = None) -> list[Enti
         if n not in qualifiers:
             members[groups.find(n)].append(cand)
     entities = []
+    words = rule_words(gaz)
+    common = words.common_nouns | words.departments
     for group in members.values():
         if all(c.kind is None for c in group):
             continue
         name, kind = _canonical(group)
+        if kind == "person" and _no_name(name, common):
+            continue  # "Executive Director", "Senior Administration Officials": titles only
         mentions = tuple(
             Mention(c.text, c.start, c.end) for c in sorted(group, key=lambda c: c.start)
         )

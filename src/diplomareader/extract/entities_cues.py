@@ -26,7 +26,9 @@ from diplomareader.extract.names import CYRILLIC_CAPITALS, loose_key
 from diplomareader.model import EntityKind
 
 _ADJECTIVE_ENDS: Final = ("ish", "ian", "ese", "ic", "ist", "ern")
-_AGE_AFTER: Final = re.compile(r", \d{1,2},")
+_CONTRACTION: Final = re.compile(r"['’](?:ve|m|ll|re|d|t)$", re.IGNORECASE)
+"""A word ending like "I've", "I'm", "We'll", "Don't": a pronoun or a verb, not a name."""
+_AGE_AFTER: Final = re.compile(r", \d{1,2},(?!\d)")
 """An age in commas after a name: "Scott C. Dayton, 42, of Woodbridge"."""
 
 
@@ -38,13 +40,18 @@ class Cues:
     words: RuleWords
     gaz: Gazetteer
     in_headline: bool
+    lower_words: frozenset[str] | None
 
     def _classify(self, piece: list[int], titled: bool) -> Candidate | None:
         toks = self.tokens
         first, last = toks[piece[0]], toks[piece[-1]]
         words = [toks[t].lower for t in piece]
         start, end = first.start, last.bare_end
+        if last.lower in ("jr", "sr") and self.body[end : end + 1] == ".":
+            end += 1  # "John G. Roberts Jr." keeps the period of its suffix
         text = self.body[start:end]
+        if sum(c.isalpha() for c in text) < 2 or _CONTRACTION.search(text):
+            return None  # a lone letter ("R", "D"), a party tag, "I've": never a name
         keys = tuple(
             toks[t].key for t in piece if toks[t].key and toks[t].lower not in self.words.particles
         )
@@ -58,6 +65,15 @@ class Cues:
                 kind = "person"
             return Candidate(start, end, text, kind, keys=keys)
         lastw = words[-1].rstrip("'’").removesuffix("'s").removesuffix("’s")
+        if all(w.rstrip(".") in ("jr", "sr") or w.upper() in ROMAN for w in words):
+            return None  # "Jr." cut off by "King" in "Martin Luther King Jr."
+        if words[0] in self.words.event_heads:
+            return None  # "Hurricane Ida", "Tropical Storm Nicholas"
+        if len(piece) > 1 and lastw in self.words.work_tails:
+            return None  # "the Lawful Commerce in Arms Act": a law, not a body or a place
+        shouted = sum(1 for t in piece if toks[t].all_caps or toks[t].text in ("A", "I"))
+        if len(piece) > 1 and shouted >= 2 and 2 * shouted >= len(piece):
+            return None  # "SAVE A QUARTER": a heading in capitals, not a name
         if (
             lastw in self.words.org_tails
             and (len(piece) > 1 or first.all_caps)
@@ -76,6 +92,7 @@ class Cues:
             kind is None
             and len(piece) > 1
             and (self._first_name(first) or self._name_shaped(piece))
+            and not (piece[0] > 0 and toks[piece[0] - 1].lower == "the")
         ):
             kind = "person"
         if kind is None and len(piece) == 1 and lastw in LONE_ORG_WORDS and not first.sent_start:
@@ -93,6 +110,18 @@ class Cues:
             or self._place_word_after(piece[-1])
         ):
             kind = "place"
+        if kind == "person" and all(
+            w in self.words.common_nouns or w in self.words.departments for w in words
+        ):
+            kind = None  # "the Secretary of Defense spoke": a department, not a name
+        if (
+            kind is not None
+            and len(piece) == 1
+            and first.sent_start
+            and not titled
+            and first.lower in self._lowercase_words()
+        ):
+            kind = None  # "Rising sea levels", "Recently, ...": a word written lowercase elsewhere
         return Candidate(
             start,
             end,
@@ -102,6 +131,13 @@ class Cues:
             titled=titled,
             sent_start=len(piece) == 1 and first.sent_start,
         )
+
+    def _lowercase_words(self) -> frozenset[str]:
+        """The words the body writes in lowercase (computed once per body)."""
+        words = self.lower_words
+        if words is None:
+            words = self.lower_words = frozenset(t.text for t in self.tokens if not t.cap)
+        return words
 
     @staticmethod
     def _modifier(tok: Token) -> bool:
@@ -169,7 +205,7 @@ class Cues:
     def _spoken_by(self, first: int, last: int) -> bool:
         """ "..., says Manal." (a verb of saying before, the clause ends after) or "Dayton, 42,"
         (an age in commas after the name)."""
-        after = self.body[self.tokens[last].end : self.tokens[last].end + 6]
+        after = self.body[self.tokens[last].end : self.tokens[last].end + 8]
         if _AGE_AFTER.match(after):
             return True
         if first == 0 or after[:1] not in (".", ",", ";", ":"):

@@ -16,6 +16,7 @@ from diplomareader.extract.entities_candidate import Candidate
 from diplomareader.extract.entities_context import ContextRules
 from diplomareader.extract.entities_cues import Cues
 from diplomareader.extract.entities_merge import Merger
+from diplomareader.extract.entities_slots import NameSlots, is_initial
 from diplomareader.extract.entities_tokens import CONNECTORS, Token, line_starts
 from diplomareader.extract.entities_words import (
     FEATURE_HEADS,
@@ -23,16 +24,27 @@ from diplomareader.extract.entities_words import (
     NAME_ADJECTIVES,
     NAME_PARTICLES_INNER,
     POSSESSIVE_NAME_WORDS,
+    ROMAN,
     SINGLE_WORD_ROLES,
     rule_words,
 )
 from diplomareader.extract.gazetteer import Gazetteer
-from diplomareader.extract.names import CYRILLIC_CAPITALS, loose_key, word_key
+from diplomareader.extract.names import CYRILLIC_CAPITALS, fold_word, loose_key
 
 __all__ = ["Candidate", "RunReader"]
 
 
-class RunReader(Cues, Merger, ContextRules):
+def _capitals_only(line: str) -> bool:
+    """A line written in capitals with at least one word of four letters ("PART I", "[HEALTH]")."""
+    return not any(c.islower() for c in line) and sum(c.isalpha() for c in line) >= 4
+
+
+def _unpossessed(word: str) -> str:
+    """A lowercase word without its possessive ending ("general's" -> "general")."""
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
+class RunReader(Cues, Merger, ContextRules, NameSlots):
     """Applies the gazetteer and the rules to the runs of one body."""
 
     def __init__(self, body: str, tokens: list[Token], gaz: Gazetteer) -> None:
@@ -44,6 +56,11 @@ class RunReader(Cues, Merger, ContextRules):
         self.starts = [t.start for t in tokens]
         self.lines, self.headlines = line_starts(body, tokens)
         self.in_headline = False
+        self.in_caps_line = False
+        self.caps_lines: dict[int, bool] = {}
+        """The run is on a line written in capitals ("[INTERNATIONAL PEACE AND SECURITY]"):
+        only the gazetteer is trusted there."""
+        self.lower_words: frozenset[str] | None = None
         self.nested: list[Candidate] = []
         """Mentions inside other mentions, collected across runs."""
 
@@ -69,7 +86,7 @@ class RunReader(Cues, Merger, ContextRules):
                 start, end = toks[i].start, last.bare_end
                 text = self.body[start:end]
                 match = match.resolve(text)
-                if match is not None:
+                if match is not None and not (j == i and self._loose_name(toks[i], text, match)):
                     keys = tuple(key.split())
                     cand = Candidate(
                         start, end, text, match.entry.kind, match.entry, match.adjective, keys
@@ -90,8 +107,14 @@ class RunReader(Cues, Merger, ContextRules):
         """Candidates of the run ``tokens[a:b]``, in order."""
         out: list[Candidate] = []
         pending: list[int] = []
-        line = self.lines[bisect.bisect_right(self.lines, self.tokens[a].start) - 1]
+        n_line = bisect.bisect_right(self.lines, self.tokens[a].start) - 1
+        line = self.lines[n_line]
         self.in_headline = line in self.headlines
+        caps = self.caps_lines.get(line)
+        if caps is None:
+            end = self.lines[n_line + 1] if n_line + 1 < len(self.lines) else len(self.body)
+            caps = self.caps_lines[line] = _capitals_only(self.body[line:end])
+        self.in_caps_line = caps
         if b == a + 1:
             tok = self.tokens[a]
             if tok.key not in self.gaz.prefixes and (
@@ -110,6 +133,10 @@ class RunReader(Cues, Merger, ContextRules):
                 found = (i + 1, parts[0])
                 self.nested.extend(parts[1:])
             j, cand = found
+            if j == i + 1 and cand.entry is not None and self._surname_slot(pending, i):
+                pending.append(i)  # "Chief Chuck Jordan", "Wilbur Ross": a surname, not a place
+                i += 1
+                continue
             if pending and cand.kind == "place" and self.tokens[pending[-1]].lower in FEATURE_HEADS:
                 # "... of the Lake Chad": the feature word goes with the place after it
                 out.extend(self._unknown(pending[:-1]))
@@ -131,7 +158,7 @@ class RunReader(Cues, Merger, ContextRules):
         out = []
         offset = tok.start
         for part in tok.text.split("-"):
-            match = self.gaz.phrases.get(word_key(part))
+            match = self.gaz.phrases.get(fold_word(part))
             match = match.resolve(part) if match is not None else None
             if match is not None and match.entry.kind != "person" and part[:1].isupper():
                 out.append(
@@ -142,7 +169,7 @@ class RunReader(Cues, Merger, ContextRules):
                         match.entry.kind,
                         match.entry,
                         match.adjective,
-                        (word_key(part),),
+                        (fold_word(part),),
                         nested=True,
                     )
                 )
@@ -154,11 +181,11 @@ class RunReader(Cues, Merger, ContextRules):
     # -- rules for names not in the gazetteer -----------------------------------------------
     def _title_len(self, idx: list[int], k: int) -> int:
         """Number of words of the longest title starting at ``idx[k]`` (0 if none)."""
-        if self.tokens[idx[k]].lower not in self.words.title_words:
+        if self.tokens[idx[k]].lower.rstrip(".") not in self.words.title_words:
             return 0
         for n in range(min(MAX_TITLE_WORDS, len(idx) - k), 0, -1):
             toks = [self.tokens[t] for t in idx[k : k + n]]
-            words = tuple(tok.lower for tok in toks)
+            words = tuple(_unpossessed(tok.lower) for tok in toks)
             dotted = tuple(
                 tok.lower + "." if self.body[tok.end : tok.end + 1] == "." else tok.lower
                 for tok in toks
@@ -168,11 +195,14 @@ class RunReader(Cues, Merger, ContextRules):
         return 0
 
     def _unknown(self, idx: list[int]) -> list[Candidate]:
+        if self.in_caps_line:
+            return []
         toks = self.tokens
         titled = False
         k = 0
         role: tuple[int, int] | None = None
         roles: list[tuple[int, int]] = []
+        department = False
         # Leading function words, titles and connectors are not part of a name.
         while k < len(idx):
             tok = toks[idx[k]]
@@ -184,6 +214,8 @@ class RunReader(Cues, Merger, ContextRules):
                 continue
             if tok.lower in NAME_ADJECTIVES and self._org_ahead(idx[k + 1 :]):
                 break  # "National Coalition", "Federal Government"
+            if role is not None and role[1] == idx[k - 1] and tok.lower in ("of", "for"):
+                department = True  # "Secretary of Defense ...": a department comes first
             if tok.lower in CONNECTORS or tok.lower in self.words.not_names or not tok.cap:
                 titled = titled and tok.lower in ("the", "of")
                 if role is not None and tok.lower not in ("the", "of", "for"):
@@ -195,6 +227,9 @@ class RunReader(Cues, Merger, ContextRules):
         if role is not None:
             roles.append(role)
         pieces = self._split([t for t in idx[k:]])
+        if department and pieces:
+            pieces = self._past_department(pieces)
+            titled = False
         if not pieces and roles and not self.in_headline:
             return [
                 self._role(first, last)
@@ -203,8 +238,18 @@ class RunReader(Cues, Merger, ContextRules):
             ]
         out = []
         for n, (piece, after_title) in enumerate(pieces):
-            cand = self._classify(piece, after_title or (titled and n == 0))
-            if cand is not None:
+            # "Acting Small Business Administrator X", "Domestic Policy Advisor Susan Rice"
+            qualifier = (
+                n + 1 < len(pieces)
+                and pieces[n + 1][1]
+                and self._title_between(piece[-1], pieces[n + 1][0][0])
+                and not all(
+                    self.tokens[t].lower in ("jr", "sr") or self.tokens[t].text in ROMAN
+                    for t in pieces[n + 1][0]
+                )  # "Martin Luther King Jr."
+            )
+            cand = self._classify(piece, (after_title or (titled and n == 0)) and not qualifier)
+            if cand is not None and not (qualifier and cand.kind in (None, "person")):
                 out.append(cand)
         return out
 
@@ -232,8 +277,10 @@ class RunReader(Cues, Merger, ContextRules):
             low = tok.lower
             pos += 1
             if cur and not tok.cap:
-                if low in NAME_PARTICLES_INNER or (
-                    licensed and low in CONNECTORS and not self._new_name_after(idx, pos - 1)
+                if (
+                    low in NAME_PARTICLES_INNER
+                    or (licensed and low in CONNECTORS and not self._new_name_after(idx, pos - 1))
+                    or self._tail_licenses(idx, pos - 1)
                 ):
                     cur.append(t)
                     continue
@@ -242,25 +289,24 @@ class RunReader(Cues, Merger, ContextRules):
                 continue
             if not tok.cap:
                 continue
-            if cur:
-                n = self._title_len(idx, pos - 1)
-                rest = pos - 1 + n
-                if (
-                    n
-                    and rest < len(idx)
-                    and toks[idx[rest]].cap
-                    and not self._org_ahead(idx[rest:])
-                ):
+            n = self._title_len(idx, pos - 1)
+            rest = pos - 1 + n
+            if n and rest < len(idx) and toks[idx[rest]].cap and not self._org_ahead(idx[rest:]):
+                # "... Director Shalanda Young", "Rice and Congressman Richmond"
+                if cur:
                     pieces.append((cur, after_title))
-                    cur, licensed, after_title = [], False, True
-                    pos = rest
-                    continue
+                cur, licensed, after_title = [], False, True
+                pos = rest
+                continue
             if (
                 cur
                 and self._first_name(tok)
+                and self._name_starts_at(idx, pos - 1)
                 and toks[cur[-1]].lower not in NAME_PARTICLES_INNER
-                and not self._org_ahead(idx[pos - 1 :])
-                and not (len(cur) == 1 and self._first_name(toks[cur[0]]))
+                and not is_initial(toks[cur[-1]])
+                and not self._org_ahead(self._capitalised(idx, pos - 1))
+                # "Keisha Lance Bottoms" stays one name; "Transportation Pete Buttigieg" not
+                and (len(cur) > 1 or self._department_word(toks[cur[0]]))
             ):
                 pieces.append((cur, after_title))
                 cur, licensed, after_title = [], False, False
@@ -278,6 +324,8 @@ class RunReader(Cues, Merger, ContextRules):
             pieces.append((cur, after_title))
         out = []
         for piece, titled in pieces:
+            if len(piece) > 1 and self.tokens[piece[-1]].lower in self.words.work_tails:
+                continue  # "Belt and Road Initiative": a plan or a law, no entity
             trimmed = self._trim(piece)
             if trimmed:
                 out.append((trimmed, titled))

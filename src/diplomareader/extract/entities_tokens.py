@@ -40,6 +40,7 @@ _NEWLINE: Final = re.compile("\n")
 _LONG_WORD: Final = re.compile(r"(?<!\w)[^\W\d_][\w'’-]{3,}")
 _HEADLINE_MAX: Final = 250
 """Longer lines are never treated as headlines."""
+_BULLETS: Final = ("- ", "• ", "* ", "– ", "· ")
 _HEADLINE_ENDS: Final = (".", "!", "?", ";", ",", ":", "”", '"', "»")
 
 
@@ -189,7 +190,8 @@ def line_starts(body: str, tokens: list[Token]) -> tuple[list[int], set[int]]:
         if end - line > _HEADLINE_MAX or end - line < 16:
             continue
         text = body[line:end].rstrip()
-        if text.endswith(_HEADLINE_ENDS):
+        if text.endswith(_HEADLINE_ENDS) or text.startswith(_BULLETS):
+            # a list item ("- Delaware State Senator Elizabeth Lockman") is no headline
             continue
         long_words = _LONG_WORD.findall(text)
         caps = sum(1 for w in long_words if w[0].isupper())

@@ -81,6 +81,12 @@ class RuleWords:
     group_nouns: frozenset[tuple[str, ...]]
     directions: frozenset[str]
     not_orgs: frozenset[str]
+    event_heads: frozenset[str]
+    """First words of the names of storms and events ("Hurricane Ida"): no entity."""
+    work_tails: frozenset[str]
+    """Last words of the names of laws, treaties and plans ("Arms Act"): no entity."""
+    departments: frozenset[str]
+    """Words of government departments ("Treasury", "Veterans Affairs") after "Secretary of"."""
     common_nouns: frozenset[str]
     """Words that are no name on their own: ``not_names``, titles, place and organisation words."""
 
@@ -113,6 +119,9 @@ def rule_words(gaz: Gazetteer) -> RuleWords:
         group_nouns=frozenset(tuple(t.split()) for t in get("group_nouns")),
         directions=get("directions"),
         not_orgs=get("not_organizations"),
+        work_tails=get("work_tails"),
+        event_heads=get("event_heads"),
+        departments=get("department_words"),
         common_nouns=get("not_names")
         | get("place_tails")
         | get("org_tails")

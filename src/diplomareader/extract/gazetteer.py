@@ -33,7 +33,7 @@ from typing import Any, Final, cast
 
 import yaml
 
-from diplomareader.extract.names import loose_key, word_key
+from diplomareader.extract.names import fold_word, loose_key, word_key
 from diplomareader.model import EntityKind, InputError
 
 log = logging.getLogger(__name__)
@@ -57,6 +57,9 @@ LEXICON_KEYS: Final = (
     "directions",
     "not_organizations",
     "actor_verbs",
+    "department_words",
+    "work_tails",
+    "event_heads",
 )
 """Word lists a gazetteer file may extend."""
 
@@ -96,13 +99,13 @@ class Match:
             return self.otherwise.resolve(text) if self.otherwise is not None else None
         other = self.otherwise
         if other is not None and not other.exact:
-            surface = _surface(text)
+            surface = surface_form(text)
             if surface not in self.forms and surface in other.forms:
                 return other
         return self
 
 
-def _surface(form: str) -> str:
+def surface_form(form: str) -> str:
     """A written form as compared by ``Match.resolve``: lowercased, straight apostrophes."""
     return form.replace("’", "'").lower()
 
@@ -123,9 +126,13 @@ def people_forms(entry: GazEntry) -> list[str]:
 
 
 def phrase_key(text: str) -> str:
-    """The lookup key of a phrase: the keys of its words (``names.word_key``: folded spelling,
-    Russian case endings dropped from Cyrillic names) joined by spaces."""
-    keys = (word_key(w) for w in text.replace("’", "'").split())
+    """The key under which a word of Latin text finds a phrase: its words' folded spellings
+    (``names.fold_word``) joined by spaces.
+
+    Forms written in Cyrillic are folded whole here, not stemmed: the stem of Россия is Росс,
+    whose key is the key of the surname Ross; Cyrillic text looks phrases up by
+    ``cyrillic_key`` instead."""
+    keys = (fold_word(w) for w in text.replace("’", "'").split())
     return " ".join(k for k in keys if k)
 
 
@@ -174,6 +181,9 @@ class Gazetteer:
             variants = [form]
             if form.lower().startswith("the ") and not entry.name.lower().startswith("the "):
                 variants = [form[4:]]
+            if " the " in variants[0]:
+                # "Democratic Republic of Congo" for "Democratic Republic of the Congo"
+                variants.append(variants[0].replace(" the ", " "))
             for variant in variants:
                 self._index(variant, entry, adjective, override)
         for form in people_forms(entry):
@@ -193,7 +203,7 @@ class Gazetteer:
             for n in range(1, len(words) + 1):
                 self.cyrillic_prefixes.add(" ".join(words[:n]))
         old = self.phrases.get(key)
-        new = Match(entry, adjective, exact, people, forms=frozenset({_surface(form)}))
+        new = Match(entry, adjective, exact, people, forms=frozenset({surface_form(form)}))
         if old is None or override:
             self.phrases[key] = new
             words = key.split()
