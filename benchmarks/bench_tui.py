@@ -229,9 +229,8 @@ def find_index(args: argparse.Namespace) -> Path:
     index, marker = work / "index", work / "built"
     if marker.exists() and marker.read_text() == str(args.articles):
         return index
-    from searchbench_corpus import write_corpus
-
     from diplomareader.search import Library
+    from searchbench_corpus import write_corpus
 
     print(f"[bench_tui] writing and indexing {args.articles:,} articles", file=sys.stderr)
     corpus = work / "corpus"

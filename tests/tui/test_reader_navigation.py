@@ -138,3 +138,26 @@ async def test_keys_typed_in_one_burst_follow_the_focus(
         assert focused is screen.reader
         assert screen.reader.cursor == 2
         assert screen.list_view.cursor == row
+
+
+async def test_sequence_reminder_only_when_the_second_key_is_late(
+    library: Library, make_reader: AppFactory
+) -> None:
+    """]q typed in one go shows no reminder; a lone ] shows which keys complete it."""
+    app = make_reader(library)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        lavrov = next(r for r in screen.list_view.rows if r.title.startswith(LAVROV))
+        screen.open_article(lavrov.id)
+        await settle(pilot)
+        screen.reader.focus()
+        await pilot.press("right_square_bracket", "q")
+        await pilot.pause(1.2)
+        assert screen.reader.marks.target is not None
+        assert "then:" not in screen_text(app)
+        await pilot.press("right_square_bracket")
+        await pilot.pause(1.2)
+        assert "] then: q next quote · e next entity" in screen_text(app)
+        await pilot.press("escape")  # abandons the sequence quietly
+        assert app.pending_sequence is None

@@ -19,6 +19,9 @@ from textual.keys import _character_to_key, format_key
 
 from diplomareader.tui.commands import COMMANDS, Command, Scope, command_ids, commands_for
 
+SEQUENCE_HINT_DELAY: Final = 0.8
+"""Seconds after the first key of a sequence before the reader shows how to complete it."""
+
 ALIASES: Final[dict[str, str]] = {"space": "space", "esc": "escape", "return": "enter"}
 """Friendly key names accepted in the config file."""
 
@@ -119,7 +122,16 @@ class CommandBindings(DOMNode):
                 f"{format_key(second)} {action.replace('_', ' ')}"
                 for second, action in sequences.get(first, {}).items()
             )
-            app.notify(f"{format_key(first)} then: {choices}", timeout=2)
+            hint = f"{format_key(first)} then: {choices}"
+            pending = app.pending_sequence
+
+            def remind() -> None:
+                """Still waiting for the second key: say which keys complete it."""
+                if app.pending_sequence is pending:
+                    app.notify(hint, timeout=3)
+
+            # Like which-key: a user who knows the sequence never sees the reminder.
+            app.set_timer(SEQUENCE_HINT_DELAY, remind)
 
     def sequence_action(self, first: str, second: str) -> str | None:
         """The action of the sequence ``first second`` on this node, if any."""

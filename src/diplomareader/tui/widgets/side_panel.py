@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.message import Message
@@ -131,9 +132,26 @@ class SidePanel(OptionList, CommandBindings):
             options.append(Option(Text(f" {title}", style="italic"), disabled=True))
             for index, entity in enumerate(self.entities):
                 if entity.kind == kind:
-                    prompt = Text.assemble(f"  {entity.name} ", (f"×{len(entity.mentions)}", "dim"))
+                    count = f"×{len(entity.mentions)}"
+                    name = self._fit_name(entity.name, count)
+                    prompt = Text.assemble(f"  {name} ", (count, "dim"))
                     options.append(Option(prompt, id=f"e:{index}"))
         self.set_options(options)
+
+    def _fit_name(self, name: str, count: str) -> str:
+        """``name`` cut to leave room for its count on one line (whole while not laid out)."""
+        width = self.scrollable_content_region.width
+        if width <= 0:
+            return name
+        return truncate(name, max(8, width - 3 - cell_len(count)))
+
+    def on_resize(self) -> None:
+        """Fit the entity names to the new width, keeping the highlight."""
+        if self.article is not None:
+            highlighted = self.highlighted
+            self._rebuild()
+            if highlighted is not None and highlighted < self.option_count:
+                self.highlighted = highlighted
 
     def _related_options(self) -> list[Option | None]:
         """The related-quotes section."""
