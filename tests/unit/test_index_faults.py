@@ -17,7 +17,12 @@ pytest.importorskip("diplomareader.extract.names", reason="name keys have not la
 
 from diplomareader.model import InputError  # noqa: E402
 from diplomareader.search import Library  # noqa: E402
-from tests.unit.test_index_support import filler, json_parser, write_sample  # noqa: E402
+from tests.unit.test_index_support import (  # noqa: E402
+    STARTED,
+    filler,
+    json_parser,
+    write_sample,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -49,6 +54,15 @@ def ingest_process(
     return proc
 
 
+def wait_until_ingesting(proc: subprocess.Popen[str]) -> None:
+    """Block until the ingest process says it is processing files (or has ended): delays
+    then count from the ingest itself, not from a start-up that a busy machine slows."""
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if line.strip() == STARTED:
+            return
+
+
 def leftovers(index: Path) -> list[str]:
     """Temporary files a writer left in the index folder."""
     return [n for n in os.listdir(index) if n.endswith(".tmp") or ".toc." in n]
@@ -63,12 +77,14 @@ def test_kill_during_ingest_then_recover(tmp_path: Path) -> None:
     index = tmp_path / "index"
     kills = 0
     for delay in (0.4, 0.8, 1.0, 1.3, 1.7):
-        proc = ingest_process(index, corpus, slow=0.05)
+        # 0.1 s a file: the five runs together get through fewer than the 60 files.
+        proc = ingest_process(index, corpus, slow=0.1)
+        wait_until_ingesting(proc)
         time.sleep(delay)
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
             kills += 1
-        proc.wait(timeout=60)
+        proc.wait(timeout=600)
         with Library(index) as lib:
             count = lib.count()
             assert 0 <= count <= 60
@@ -77,7 +93,7 @@ def test_kill_during_ingest_then_recover(tmp_path: Path) -> None:
             assert len(lib.list_articles()) == count
     assert kills >= 3, "the ingest finished too fast to be killed"
     done = ingest_process(index, corpus, slow=0.0)
-    out, err = done.communicate(timeout=120)
+    out, err = done.communicate(timeout=600)
     assert done.returncode == 0, err
     with Library(index) as lib:
         assert lib.count() == 60
@@ -122,15 +138,15 @@ def test_killed_ingest_leaves_no_worker_processes(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     filler(corpus, 300)
     proc = ingest_process(tmp_path / "index", corpus, slow=0.05, workers=2)
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 300
     workers: list[int] = []
     while len(workers) < 2 and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.1)
         workers = children_of(proc.pid)
     assert len(workers) >= 2, "the ingest never started its workers"
     proc.send_signal(signal.SIGKILL)
-    proc.wait(timeout=30)
-    deadline = time.monotonic() + 20
+    proc.wait(timeout=60)
+    deadline = time.monotonic() + 60
     while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
     survivors = [pid for pid in workers if alive(pid)]
@@ -173,10 +189,10 @@ def test_second_ingest_waits_for_the_first(tmp_path: Path) -> None:
     index = tmp_path / "index"
     Library(index).close()
     first = ingest_process(index, corpus, slow=0.02)
-    time.sleep(0.3)
+    wait_until_ingesting(first)  # it holds the lock now
     second = ingest_process(index, corpus, slow=0.0)
-    assert first.wait(timeout=120) == 0
-    assert second.wait(timeout=120) == 0
+    assert first.wait(timeout=600) == 0
+    assert second.wait(timeout=600) == 0
     with Library(index) as lib:
         assert lib.count() == 30
 
@@ -198,7 +214,7 @@ def test_full_disk_gives_a_clear_message_and_keeps_the_index(tmp_path: Path) -> 
     big = tmp_path / "big"
     filler(big, 400)
     proc = ingest_process(index, big, slow=0.0, preexec_fn=_limit_file_size)
-    _, err = proc.communicate(timeout=120)
+    _, err = proc.communicate(timeout=600)
     assert proc.returncode != 0
     assert "disk full" in err and "Traceback" not in err
     # Commits that succeeded before the disk filled up are kept; the rest is not there.
@@ -209,7 +225,7 @@ def test_full_disk_gives_a_clear_message_and_keeps_the_index(tmp_path: Path) -> 
     assert leftovers(index) == []
     # With space again, the next ingest completes the index.
     done = ingest_process(index, big, slow=0.0)
-    assert done.wait(timeout=120) == 0
+    assert done.wait(timeout=600) == 0
     with Library(index) as lib:
         assert lib.count() == 403
     assert leftovers(index) == []

@@ -18,6 +18,8 @@ from typing import Any
 
 from diplomareader.model import Article, Entity, InputError, Mention, Quote
 
+STARTED = "ingest started"
+"""The first line the script mode prints, once the ingest is processing files."""
 SLOW = {"seconds": 0.0}
 """Delay per parsed file (set by the script mode so that kills land mid-ingest)."""
 
@@ -185,9 +187,23 @@ def main(argv: list[str]) -> int:
         workers = int(argv[at + 1])
         del argv[at : at + 2]
     index, *paths = argv
+    told: list[bool] = []
+
+    def started(_: object) -> None:
+        """Say once that files are being processed (tests time their kills from here)."""
+        if not told:
+            told.append(True)
+            print(STARTED, flush=True)
+
     try:
         with Library(index) as library:
-            report = library.ingest(paths, parser=json_parser, workers=workers, commit_seconds=0.05)
+            report = library.ingest(
+                paths,
+                parser=json_parser,
+                workers=workers,
+                commit_seconds=0.05,
+                progress=started,
+            )
     except InputError as error:  # as the real command line does
         print(f"diplomareader: {error}", file=sys.stderr)
         return 1

@@ -96,3 +96,70 @@ def test_multiple_segments(library: Library, tmp_path: Path) -> None:
     reader = library._view.reader
     assert len(list(reader.leaf_readers())) >= 2
     assert reader.has_deletions()
+
+
+@pytest.mark.parametrize("index_name", ["articles", "quotes"])
+def test_field_frequencies_are_whooshs(library: Library, index_name: str) -> None:
+    """A whole field's term dictionary, read from the term tables, has Whoosh's counts
+    (over several segments, deleted documents counted as Whoosh counts them)."""
+    from diplomareader.search.terms import field_frequencies
+
+    reader = library._view.reader if index_name == "articles" else library._quotes().reader
+    for fieldname in ("terms", "text", "entities", "speakers", "speaker", "title"):
+        if fieldname not in reader.schema:
+            continue
+        table = field_frequencies(reader, fieldname)
+        expected = {
+            (t.decode() if isinstance(t, bytes) else t): reader.doc_frequency(fieldname, t)
+            for t in reader.lexicon(fieldname)
+        }
+        assert table == expected
+    assert field_frequencies(reader, "no such field") == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The U.S. and Kazakhstan's president said: \"We don't accept it.\"",
+        "Negotiations, negotiating, negotiated — 2022 talks in Nur-Sultan (Qasym-Jomart Toqayev)",
+        "ÉTATS-UNIS: l'Élysée répond; İstanbul, Straße, ŒUVRE, ﬁnancial",
+        "may will can us US May the of and a",
+        "",
+        "中方支持 the talks",
+        "Токаев заявил, что… numbers 1,000.5 and 12th",
+    ],
+)
+def test_fast_stems_are_the_analyzers(text: str) -> None:
+    """The quick tokenizer gives exactly the stemming analyzer's terms (or declines)."""
+    from diplomareader.search.schema import stemming_analyzer
+    from diplomareader.search.terms import fast_stems
+
+    expected = [t.text for t in stemming_analyzer()(text)]  # type: ignore[operator]
+    fast = fast_stems(text)
+    if fast is None:
+        assert any("\u4e00" <= c <= "\u9fff" for c in text)
+    else:
+        assert fast == expected
+
+
+def test_completions_are_whooshs(library: Library) -> None:
+    """Prefix completions (read from the term tables, or filtered from a shorter prefix's
+    list) are exactly Whoosh's terms with that prefix and their summed frequencies."""
+    from diplomareader.search.compile import Lexicon
+
+    reader = library._view.reader
+    lexicon = Lexicon(reader)
+    for fieldname, prefixes in (
+        ("terms", ["b", "bu", "bul", "bull", "t", "tr", "zzz", "2"]),
+        ("entities", ["k", "ka", "kaz", "l"]),
+        ("speakers", ["t", "to", "toq"]),
+    ):
+        for prefix in prefixes:
+            expected: dict[str, int] = {}
+            for leaf, _ in reader.leaf_readers():
+                for btext, info in leaf.iter_prefix(fieldname, prefix):
+                    text = btext.decode() if isinstance(btext, bytes) else btext
+                    expected[text] = expected.get(text, 0) + info.doc_frequency()
+            got = {t: n for n, t in lexicon.completions(fieldname, prefix)}
+            assert got == expected, (fieldname, prefix)
+    assert {t for _, t in lexicon.completions("terms", "bul")}

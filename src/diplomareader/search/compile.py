@@ -22,6 +22,7 @@ from diplomareader.search.querylang import (
     last_word,
 )
 from diplomareader.search.schema import plain_analyzer, stemming_analyzer
+from diplomareader.search.terms import fast_stems, field_frequencies, leaf_prefix_frequencies
 
 MIN_PREFIX: Final = 3
 """A word being typed counts as a prefix from this many characters on."""
@@ -30,8 +31,8 @@ MAX_EXPANSION: Final = 24
 EXPANSION_POSTINGS: Final = 10_000
 """Completions of a prefix are taken, most frequent first, until they hold this many
 postings (or a sixth of the index, whichever is more)."""
-MAX_SCAN: Final = 4000
-"""At most this many index terms are looked at to expand one prefix."""
+MAX_SCAN: Final = 60_000
+"""At most this many index terms (per segment) are looked at to expand one prefix."""
 
 _STEM = stemming_analyzer()
 _PLAIN = plain_analyzer()
@@ -39,6 +40,9 @@ _PLAIN = plain_analyzer()
 
 def stems(text: str) -> list[str]:
     """The index terms of ``text`` in the stemmed fields."""
+    fast = fast_stems(text)
+    if fast is not None:
+        return fast
     return [t.text for t in _STEM(text)]  # type: ignore[operator]
 
 
@@ -82,9 +86,22 @@ class Lexicon:
         self.count_all = int(reader.doc_count_all())
         self._frequency: dict[tuple[str, str], int] = {}
         self._completions: dict[tuple[str, str], list[tuple[int, str]]] = {}
+        self._tables: dict[str, dict[str, int]] = {}
+        self._complete: set[tuple[str, str]] = set()
+
+    def table(self, fieldname: str) -> dict[str, int]:
+        """Every term of a field and its document frequency (read once, then cached)."""
+        found = self._tables.get(fieldname)
+        if found is None:
+            found = field_frequencies(self.reader, fieldname)
+            self._tables[fieldname] = found
+        return found
 
     def frequency(self, fieldname: str, text: str) -> int:
         """Documents containing the term (Whoosh's count, deletions included)."""
+        table = self._tables.get(fieldname)
+        if table is not None:
+            return table.get(text, 0)
         key = (fieldname, text)
         found = self._frequency.get(key)
         if found is None:
@@ -95,41 +112,48 @@ class Lexicon:
         return found
 
     def completions(self, fieldname: str, prefix: str) -> list[tuple[int, str]]:
-        """``(frequency, term)`` of the first MAX_SCAN terms starting with ``prefix``."""
+        """``(frequency, term)`` of the terms starting with ``prefix`` (at most MAX_SCAN per
+        segment): read from the term tables, or filtered from the complete list of a
+        shorter prefix already read (the previous keystroke's)."""
         key = (fieldname, prefix)
         found = self._completions.get(key)
-        if found is None:
-            counts: dict[str, int] = {}
-            for leaf, _ in self.reader.leaf_readers():
-                for text, frequency in _leaf_completions(leaf, fieldname, prefix):
-                    counts[text] = counts.get(text, 0) + frequency
-            found = [(n, t) for t, n in counts.items()]
-            if len(self._completions) > 5000:
-                self._completions.clear()
-            self._completions[key] = found
+        if found is not None:
+            return found
+        for cut in range(len(prefix) - 1, 0, -1):
+            shorter = (fieldname, prefix[:cut])
+            if shorter in self._complete:
+                found = [(n, t) for n, t in self._completions[shorter] if t.startswith(prefix)]
+                self._store(key, found, complete=True)
+                return found
+        counts: dict[str, int] = {}
+        complete = True
+        for leaf, _ in self.reader.leaf_readers():
+            part = _leaf_completions(leaf, fieldname, prefix)
+            complete = complete and len(part) < MAX_SCAN
+            get = counts.get
+            for text, frequency in part:
+                counts[text] = get(text, 0) + frequency
+        found = [(n, t) for t, n in counts.items()]
+        self._store(key, found, complete=complete)
         return found
+
+    def _store(self, key: tuple[str, str], found: list[tuple[int, str]], complete: bool) -> None:
+        """Cache the completions of a prefix (``complete``: none were left out)."""
+        if len(self._completions) > 5000:
+            self._completions.clear()
+            self._complete.clear()
+        self._completions[key] = found
+        if complete:
+            self._complete.add(key)
 
 
 def _leaf_completions(leaf: Any, fieldname: str, prefix: str) -> list[tuple[str, int]]:
     """``(term, frequency)`` of one segment's first MAX_SCAN terms starting with ``prefix``
-    (read straight from Whoosh's term table, one lookup per term instead of two)."""
-    from whoosh.codec.whoosh3 import W3TermInfo
-
+    (one pass over Whoosh's term table; its public API for other codecs)."""
+    found = leaf_prefix_frequencies(leaf, fieldname, prefix, MAX_SCAN)
+    if found is not None:
+        return found
     out: list[tuple[str, int]] = []
-    terms = getattr(leaf, "_terms", None)
-    table = getattr(terms, "_tindex", None)
-    try:
-        if terms is None or table is None or fieldname not in terms.indexed_field_names():
-            raise AttributeError
-        start = terms._keycoder(fieldname, prefix.encode("utf-8"))
-        for scanned, (key, value) in enumerate(table.items_from(start)):
-            if scanned >= MAX_SCAN or not key.startswith(start):
-                break
-            text = key[2:].decode("utf-8")
-            out.append((text, W3TermInfo.from_bytes(value).doc_frequency()))
-        return out
-    except (AttributeError, KeyError, UnicodeDecodeError):
-        pass
     try:
         for scanned, (btext, info) in enumerate(leaf.iter_prefix(fieldname, prefix)):
             if scanned >= MAX_SCAN:

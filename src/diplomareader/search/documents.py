@@ -312,6 +312,8 @@ class Columns:
     def __init__(self, reader: Any) -> None:
         self.reader = reader
         self._open: dict[str, Any] = {}
+        # Kept as objects (a search then makes none) but not too many: every full garbage
+        # collection visits each of them.
         self._summaries: dict[int, ArticleSummary] = {}
 
     def __call__(self, name: str) -> Any:
@@ -330,7 +332,7 @@ class Columns:
         found = self._summaries.get(docnum)
         if found is None:
             found = summary_from_row(from_json(self("summary")[docnum]))
-            if len(self._summaries) >= 50_000:
+            if len(self._summaries) >= 20_000:
                 self._summaries.clear()
             self._summaries[docnum] = found
         return found

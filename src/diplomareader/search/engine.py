@@ -36,8 +36,12 @@ B: Final = 0.75
 """Whoosh's BM25F parameters (its defaults), so scores match Whoosh's ranking."""
 CACHE_POSTINGS: Final = 1_500_000
 """Postings kept in memory across keystrokes (about 12 bytes each)."""
-CACHE_SETS: Final = 600_000
-"""Members of cached document sets (terms and phrases; about 60 bytes each)."""
+CACHE_SETS: Final = 200_000
+"""Members of cached document sets (terms and phrases; about 60 bytes each). Each full
+garbage collection visits every member (about 50 ns each), so the budget is kept small."""
+CACHE_ENTRIES: Final = 1500
+"""At most this many terms (and as many document sets) kept: every cached object costs
+time in each full garbage collection, which would land on some keystroke."""
 EXACT_SCORING: Final = 3000
 """Up to this many matches every one is scored; beyond, the best candidates by term
 frequency (twice the limit per term) are scored."""
@@ -101,7 +105,9 @@ class Engine:
         found = (ids, weights)
         self._postings[key] = found
         self._cached += len(ids)
-        while self._cached > CACHE_POSTINGS and len(self._postings) > 1:
+        while (self._cached > CACHE_POSTINGS or len(self._postings) > CACHE_ENTRIES) and len(
+            self._postings
+        ) > 1:
             _, (old, _) = self._postings.popitem(last=False)
             self._cached -= len(old)
         return found
@@ -121,7 +127,9 @@ class Engine:
         """Cache a document set, dropping the least recently used beyond the budget."""
         self._sets[key] = docs
         self._set_members += len(docs)
-        while self._set_members > CACHE_SETS and len(self._sets) > 1:
+        while (self._set_members > CACHE_SETS or len(self._sets) > CACHE_ENTRIES) and len(
+            self._sets
+        ) > 1:
             _, old = self._sets.popitem(last=False)
             self._set_members -= len(old)
 
@@ -153,8 +161,10 @@ class Engine:
         return found
 
     def _values(self, fieldname: str, text: str, wanted: frozenset[int]) -> dict[int, bytes]:
-        """The encoded positions of a term in the ``wanted`` documents."""
+        """The encoded positions of a term in the ``wanted`` documents (blocks holding none
+        of them are not decoded)."""
         out: dict[int, bytes] = {}
+        ordered = sorted(wanted)
         for leaf, offset in self.leaves:
             try:
                 matcher = leaf.postings(fieldname, text)
@@ -163,18 +173,24 @@ class Engine:
             if isinstance(matcher, FilterMatcher):
                 matcher = matcher.child
             if type(matcher) is W3LeafMatcher and not matcher._byteids:
+                low = offset - 1
                 while True:
-                    if matcher._data is None:
-                        matcher._read_data()
-                    raw_ids, _, raw_values = matcher._data
-                    if raw_ids and raw_values:
-                        for docnum, value in zip(
-                            accumulate(raw_ids, initial=offset), (None, *raw_values), strict=True
-                        ):
-                            if value is not None and docnum in wanted:
-                                out[docnum] = value
+                    high = offset + matcher._maxid
+                    if bisect_right(ordered, high) > bisect_right(ordered, low):
+                        if matcher._data is None:
+                            matcher._read_data()
+                        raw_ids, _, raw_values = matcher._data
+                        if raw_ids and raw_values:
+                            ids = list(accumulate(raw_ids, initial=offset))
+                            del ids[0]
+                            out.update(
+                                compress(
+                                    zip(ids, raw_values, strict=True), map(wanted.__contains__, ids)
+                                )
+                            )
                     if matcher._lastblock:
                         break
+                    low = high
                     matcher._goto(matcher._nextoffset)
                 continue
             while matcher.is_active():
@@ -286,7 +302,7 @@ class Engine:
         if len(matches) <= EXACT_SCORING:
             candidates: set[int] | frozenset[int] = matches
         else:
-            candidates = self._preselect(terms, matches, limit, disjunctive(q))
+            candidates = self._preselect(terms, matches, limit, sufficient_terms(q))
         scores = dict.fromkeys(candidates, 0.0)
         for fieldname, text, boost in terms:
             if stop():
@@ -309,10 +325,10 @@ class Engine:
         terms: list[tuple[str, str, float]],
         matches: set[int] | frozenset[int],
         limit: int,
-        every_term_matches: bool,
+        sufficient: set[tuple[str, str]],
     ) -> set[int]:
         """Candidates for scoring: for each term, the matches where it is most frequent
-        (``every_term_matches``: each term's documents all match, no need to check)."""
+        (the documents of the ``sufficient`` terms all match, no need to check)."""
         wanted = limit * PRESELECT + 50
         candidates: set[int] = set()
         for fieldname, text, _ in terms:
@@ -324,7 +340,7 @@ class Engine:
             if len(ids) <= wanted:
                 candidates.update(d for d in ids if d in matches)
                 continue
-            if not every_term_matches:
+            if (fieldname, text) not in sufficient:
                 inside = list(map(matches.__contains__, ids))
                 ids, weights = list(compress(ids, inside)), list(compress(weights, inside))
             candidates.update(_most_frequent(ids, weights, self._norm(fieldname)[0], wanted))
@@ -393,13 +409,18 @@ def _weights_of(
     return list(compress(zip(ids, weights, strict=True), map(wanted.__contains__, ids)))
 
 
-def disjunctive(q: Any) -> bool:
-    """Whether ``q`` is terms joined by OR only (every term's documents match it)."""
+def sufficient_terms(q: Any) -> set[tuple[str, str]]:
+    """``(field, text)`` of the terms that make a document match ``q`` on their own (the
+    terms of an OR, at any depth of ORs)."""
     if isinstance(q, wq.Term):
-        return True
+        return {(q.fieldname, q.text)}
     if isinstance(q, wq.Or):
-        return all(disjunctive(sub) for sub in q.subqueries)
-    return False
+        out: set[tuple[str, str]] = set()
+        for sub in q.subqueries:
+            if isinstance(sub, (wq.Term, wq.Or)):
+                out |= sufficient_terms(sub)
+        return out
+    return set()
 
 
 def positive_terms(q: Any) -> list[tuple[str, str, float]]:

@@ -10,7 +10,7 @@ from typing import Any, Final
 from whoosh import query as wq
 
 from diplomareader.model import Article, RelatedQuote
-from diplomareader.search.compile import stems
+from diplomareader.search.compile import Lexicon, stems
 from diplomareader.search.documents import entity_keys, quote_from_data, speaker_keys
 
 SPEAKER_BOOST: Final = 6.0
@@ -42,9 +42,16 @@ def _speaker_query(article: Article) -> tuple[list[Any], set[str], set[str]]:
             alts.append(
                 wq.Term("speaker", words[0], boost=SPEAKER_BOOST)
                 if len(words) == 1
-                else wq.Phrase("speaker", words, boost=SPEAKER_BOOST)
+                else _all_words("speaker", words, SPEAKER_BOOST)
             )
     return alts, full, surnames
+
+
+def _all_words(fieldname: str, words: list[str], boost: float) -> Any:
+    """Quotes whose names hold every word of a several-word name key. Not a phrase: each
+    quote lists only a few names, so the words of one name seldom come from two, and
+    checking positions would cost more than all the rest of the search."""
+    return wq.And([wq.Term(fieldname, w) for w in words], boost=boost)
 
 
 def _same_speaker(keys: list[str], full: set[str], surnames: set[str]) -> bool:
@@ -52,23 +59,24 @@ def _same_speaker(keys: list[str], full: set[str], surnames: set[str]) -> bool:
     return any(k in full or k.split()[-1] in surnames for k in keys if k)
 
 
-def _entity_terms(article: Article, reader: Any) -> dict[str, str]:
+def _entity_terms(article: Article, lexicon: Lexicon) -> dict[str, str]:
     """The article's most mentioned entities that are not everywhere: key -> name."""
     ranked = sorted(article.entities, key=lambda e: len(e.mentions), reverse=True)
-    ceiling = max(50, COMMON * 2 * reader.doc_count_all())
+    ceiling = max(50, COMMON * 2 * lexicon.count_all)
+    frequency = lexicon.table("entities").get
     terms: dict[str, str] = {}
     for entity in ranked:
         if len(terms) >= MAX_ENTITIES:
             break
         for key in entity_keys(entity):
             words = key.split()
-            if len(words) == 1 and reader.doc_frequency("entities", key) > ceiling:
+            if len(words) == 1 and frequency(key, 0) > ceiling:
                 continue
             terms.setdefault(key, entity.name)
     return terms
 
 
-def _word_terms(article: Article, reader: Any) -> list[str]:
+def _word_terms(article: Article, lexicon: Lexicon) -> list[str]:
     """The article's most distinctive words (tf-idf against the quote index), counting its
     title and its quotes more than the rest of the body."""
     counts: Counter[str] = Counter(stems(article.body))
@@ -76,13 +84,14 @@ def _word_terms(article: Article, reader: Any) -> list[str]:
         counts.update(stems(quote.text))
     for term in stems(article.title):
         counts[term] += 3
-    total = max(1, reader.doc_count_all())
+    total = max(1, lexicon.count_all)
     ceiling = max(50, COMMON * total)
+    frequency = lexicon.table("text").get
     scored: list[tuple[float, str]] = []
     for term, tf in counts.items():
         if len(term) < 3 or term.isdigit():
             continue
-        df = reader.doc_frequency("text", term)
+        df = frequency(term, 0)
         if df == 0 or df > ceiling:
             continue
         scored.append(((1 + math.log(tf)) * math.log(1 + total / df), term))
@@ -93,16 +102,16 @@ def _word_terms(article: Article, reader: Any) -> list[str]:
 def find_related(view: Any, article: Article, *, limit: int = 20) -> list[RelatedQuote]:
     """Quotes from other articles related to ``article``, best first (``view``: the quote
     index's reader, byte columns and engine)."""
-    reader, engine = view.reader, view.engine
+    engine = view.engine
     alts, full, surnames = _speaker_query(article)
-    ents = _entity_terms(article, reader)
-    words = _word_terms(article, reader)
+    ents = _entity_terms(article, engine.lexicon)
+    words = _word_terms(article, engine.lexicon)
     for key in ents:
         words_of_key = key.split()
         alts.append(
             wq.Term("entities", key, boost=ENTITY_BOOST)
             if len(words_of_key) == 1
-            else wq.Phrase("entities", words_of_key, boost=ENTITY_BOOST)
+            else _all_words("entities", words_of_key, ENTITY_BOOST)
         )
     alts.extend(wq.Term("text", w) for w in words)
     if not alts:

@@ -26,7 +26,12 @@ class LazyHit(Hit):
         score: float,
         source: tuple[Columns, threading.RLock, int, Marker],
     ) -> None:
-        self.__dict__.update(article=article, score=score, _source=source)
+        # One attribute at a time: the instance keeps no dictionary of its own until a
+        # snippet is made (fewer objects for the garbage collector to follow).
+        setattr_ = object.__setattr__
+        setattr_(self, "article", article)
+        setattr_(self, "score", score)
+        setattr_(self, "_source", source)
 
     def __getattribute__(self, name: str) -> Any:
         """Make the snippet on first access to ``snippet`` or ``marks``."""

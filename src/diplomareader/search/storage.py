@@ -15,6 +15,7 @@ from whoosh import index as windex
 from whoosh.filedb.filestore import FileStorage
 
 from diplomareader.model import InputError
+from diplomareader.search import viewfile
 from diplomareader.search.schema import (
     ARTICLES,
     QUOTES,
@@ -31,6 +32,9 @@ from diplomareader.search.state import (
 )
 
 _OWN_FILES = {FORMAT_FILE, MANIFEST_FILE, LOCK_FILE}
+
+# Whoosh copies every segment file it opens into memory; read them in place instead.
+viewfile.install()
 
 
 def _is_ours(name: str) -> bool:
