@@ -176,3 +176,18 @@ def test_plans_and_suffixes_are_not_entities() -> None:
     people = {e.name: e for e in entities if e.kind == "person"}
     assert "John G. Roberts Jr." in people, sorted(people)
     assert "Roberts" in people["John G. Roberts Jr."].aliases
+
+
+def test_the_subject_of_an_agreement_is_not_a_name() -> None:
+    body = (
+        "Twelve countries signed the Agreement on Marine Biodiversity of Areas beyond National "
+        "Jurisdiction. The Agreement on Syria was signed in Geneva. Marine Le Pen spoke."
+    )
+    names = _names(extract_entities(body))
+    assert ("Marine Biodiversity", "person") not in names, names
+    assert {("Syria", "place"), ("Geneva", "place"), ("Marine Le Pen", "person")} <= names
+
+
+def test_an_adjective_after_from_is_not_a_place() -> None:
+    body = "We mark 80 years since our liberation from Nazi occupation."
+    assert all(e.kind != "place" for e in extract_entities(body))

@@ -203,6 +203,7 @@ class RunReader(Cues, Merger, ContextRules, NameSlots):
         role: tuple[int, int] | None = None
         roles: list[tuple[int, int]] = []
         department = False
+        work = False
         # Leading function words, titles and connectors are not part of a name.
         while k < len(idx):
             tok = toks[idx[k]]
@@ -216,6 +217,12 @@ class RunReader(Cues, Merger, ContextRules, NameSlots):
                 break  # "National Coalition", "Federal Government"
             if role is not None and role[1] == idx[k - 1] and tok.lower in ("of", "for"):
                 department = True  # "Secretary of Defense ...": a department comes first
+            if (
+                k > 0
+                and toks[idx[k - 1]].lower in self.words.work_tails
+                and tok.lower in CONNECTORS
+            ):
+                work = True  # "the Agreement on Marine Biodiversity": the subject of a work
             if tok.lower in CONNECTORS or tok.lower in self.words.not_names or not tok.cap:
                 titled = titled and tok.lower in ("the", "of")
                 if role is not None and tok.lower not in ("the", "of", "for"):
@@ -227,6 +234,8 @@ class RunReader(Cues, Merger, ContextRules, NameSlots):
         if role is not None:
             roles.append(role)
         pieces = self._split([t for t in idx[k:]])
+        if work and pieces:
+            pieces = pieces[1:]
         if department and pieces:
             pieces = self._past_department(pieces)
             titled = False
@@ -281,6 +290,7 @@ class RunReader(Cues, Merger, ContextRules, NameSlots):
                     low in NAME_PARTICLES_INNER
                     or (licensed and low in CONNECTORS and not self._new_name_after(idx, pos - 1))
                     or self._tail_licenses(idx, pos - 1)
+                    or (low in CONNECTORS and toks[cur[0]].lower in self.words.work_tails)
                 ):
                     cur.append(t)
                     continue
@@ -324,8 +334,14 @@ class RunReader(Cues, Merger, ContextRules, NameSlots):
             pieces.append((cur, after_title))
         out = []
         for piece, titled in pieces:
-            if len(piece) > 1 and self.tokens[piece[-1]].lower in self.words.work_tails:
-                continue  # "Belt and Road Initiative": a plan or a law, no entity
+            if len(piece) > 1 and (
+                self.tokens[piece[-1]].lower in self.words.work_tails
+                or (
+                    self.tokens[piece[0]].lower in self.words.work_tails
+                    and self.tokens[piece[1]].lower in CONNECTORS
+                )
+            ):
+                continue  # "Belt and Road Initiative", "Agreement on Marine Biodiversity"
             trimmed = self._trim(piece)
             if trimmed:
                 out.append((trimmed, titled))
