@@ -321,3 +321,22 @@ def test_two_real_ingests_at_once(tmp_path: Path) -> None:
     count, missing = check_index(index, set(range(180)))
     assert (count, missing) == (180, [])
     record_figures("two_ingests", processes=2, articles_lost=0)
+
+
+def test_interrupted_ingest_is_named_only_when_there_was_one(tmp_path: Path) -> None:
+    """A first ingest into a new folder does not claim to recover from an interruption;
+    an index whose file list a killed ingest never wrote is checked, says so, and keeps
+    every article."""
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    write_articles(corpus, 12)
+    first = cli("ingest", str(corpus), "--index", str(index))
+    assert first.returncode == 0, first.describe()
+    assert "after an interrupted ingest" not in first.stderr, first.stderr
+    (index / "files.json").unlink()  # as left by a kill between the index and list commits
+    write_articles(corpus, 3, start=12)
+    second = cli("ingest", str(corpus), "--index", str(index))
+    no_traceback(second)
+    assert second.returncode == 0, second.describe()
+    assert "after an interrupted ingest" in second.stderr, second.stderr
+    assert "3 indexed (3 new" in second.stderr, second.stderr
+    assert check_index(index, set(range(15))) == (15, [])

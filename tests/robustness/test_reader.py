@@ -229,3 +229,119 @@ async def test_reader_starts_with_broken_state_or_config(tmp_path: Path, case: s
             await settle(pilot)
             assert main_screen(app).article is not None
             assert app.return_code is None
+
+
+async def test_reader_bookmark_on_a_read_only_folder_is_kept_for_later(tmp_path: Path) -> None:
+    """The bookmarks folder turns read-only while the reader is open: ``b`` says in one
+    line why the file cannot be written and that the bookmark is kept, the reader goes on,
+    the file is unchanged and no temporary file is left; once the folder is writable again,
+    the next bookmark saves both (nothing lost)."""
+    index = tmp_path / "index"
+    with Library(index) as library:
+        library.ingest([str(ROOT / "corpus")], workers=1)
+    folder = tmp_path / "marks"
+    folder.mkdir()
+    path = folder / "bookmarks.yaml"
+    with Library(index) as library:
+        app = reader(library, tmp_path, bookmarks_path=path)
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            await settle(pilot)
+            await pilot.press("enter")
+            await settle(pilot)
+            await pilot.press("b")
+            await settle(pilot)
+            before = path.read_bytes()
+            with read_only(folder):
+                await pilot.press("j", "j", "b")
+                await settle(pilot)
+                messages = [str(n.message) for n in app._notifications]  # noqa: SLF001
+                failed = [m for m in messages if "cannot" in m and "read-only" in m]
+                assert len(failed) == 1 and "\n" not in failed[0], messages
+                assert "kept" in failed[0], failed[0]
+                assert path.read_bytes() == before
+                assert [p.name for p in folder.iterdir() if p.name.endswith(".tmp")] == []
+                assert app.bookmarks.unsaved == 1
+            await pilot.press("j", "j", "b")
+            await settle(pilot)
+            assert app.return_code is None
+    saved = BookmarkStore(path)
+    assert saved.load().warning is None
+    assert len(saved.all()) == 3, [b.text[:30] for b in saved.all()]
+    record_figures(
+        "reader_read_only_bookmarks", faults_injected=1, bookmarks_lost=3 - len(saved.all())
+    )
+
+
+async def test_reader_quit_with_an_unsaved_bookmark(tmp_path: Path) -> None:
+    """A bookmark that could not be saved when the reader quits: the save is tried again at
+    exit; when it still fails, the lines for the terminal give the reason (one line) and the
+    bookmarked text; when the folder is writable again, the bookmark is saved."""
+    index = tmp_path / "index"
+    with Library(index) as library:
+        library.ingest([str(ROOT / "corpus")], workers=1)
+    folder = tmp_path / "marks"
+    folder.mkdir()
+    path = folder / "bookmarks.yaml"
+    with Library(index) as library:
+        app = reader(library, tmp_path, bookmarks_path=path)
+        with read_only(folder):
+            async with app.run_test(size=SIZE, notifications=True) as pilot:
+                await settle(pilot)
+                await pilot.press("enter")
+                await settle(pilot)
+                await pilot.press("b")
+                await settle(pilot)
+                await pilot.press("q")
+            (held,) = app.bookmarks.unsaved_bookmarks()
+            lines = app.save_pending_bookmarks()
+            assert len(lines) == 2 and "not saved" in lines[0] and "read-only" in lines[0], lines
+            assert " ".join(held.text.split()) in lines[1], (held.text, lines)
+            assert not path.exists()
+        assert app.save_pending_bookmarks() == []
+    saved = BookmarkStore(path)
+    saved.load()
+    assert [b.text for b in saved.all()] == [held.text]
+
+
+async def test_reader_opens_a_very_large_article(tmp_path: Path) -> None:
+    """An article of 10,000 paragraphs (1.7 MB) and a 1 MB paragraph without a break: each
+    opens in the reader, ``end`` shows its last words, a search finds it, the reader stays
+    up; the reader process's memory stays bounded."""
+    import resource
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    paragraphs = [
+        f"Paragraph {n}: the delegation said that the talks on point {n} of the agenda would "
+        f"go on in Geneva after the break, and that the positions had not changed (p{n})."
+        for n in range(10_000)
+    ]
+    (corpus / "many.txt").write_text("Many paragraphs\n\n" + "\n\n".join(paragraphs) + "\n")
+    line = " ".join(f"The envoy spoke about corridor number {n}." for n in range(25_000))
+    (corpus / "oneline.txt").write_text(f"One long line\n\n{line} lastwordhere\n")
+    index = tmp_path / "index"
+    with Library(index) as library:
+        report = library.ingest([str(corpus)], workers=1)
+        assert report.articles == 2, report.errors
+        app = reader(library, tmp_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            screen = main_screen(app)
+            for title, last in (("Many paragraphs", "(p9999)"), ("One long line", "lastwordhere")):
+                screen.list_view.focus()
+                await pilot.press("slash", *f'"{title.lower()}"', "enter")
+                await settle(pilot)
+                await pilot.press("enter")
+                await settle(pilot)
+                assert screen.article is not None and screen.article.title == title
+                await pilot.press("end")
+                await settle(pilot)
+                await pilot.pause(0.5)
+                assert last in screen_text(app), (title, screen_text(app)[-800:])
+                await pilot.press("escape")
+                await settle(pilot)
+            assert app.return_code is None
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    sizes = {p.name: round(p.stat().st_size / 1048576, 2) for p in corpus.iterdir()}
+    record_figures("reader_large_articles", file_mb=sizes, test_process_peak_rss_mb=round(peak_mb))
+    assert peak_mb < 600, f"the reader's process took {peak_mb:.0f} MB"

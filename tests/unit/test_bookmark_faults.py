@@ -94,7 +94,7 @@ def _replay(lines: list[str]) -> tuple[set[str], tuple[str, str] | None]:
     pending: tuple[str, str] | None = None
     for line in lines:
         parts = line.split()
-        if parts and parts[0] == "BEGIN":
+        if parts and parts[0] == "BEGIN" and len(parts) == 3:  # a cut line: not begun
             pending = (parts[1], parts[2])
         elif parts == ["OK"] and pending is not None:
             op, bookmark_id = pending

@@ -94,6 +94,8 @@ def main(args: argparse.Namespace) -> int:
         )
         app.run()
         app.save_state()
+        for number, line in enumerate(app.save_pending_bookmarks()):
+            print(f"diplomareader: warning: {line}" if number == 0 else line, file=sys.stderr)
     except InputError as error:
         print(f"diplomareader: {error}", file=sys.stderr)
         return 1

@@ -203,7 +203,8 @@ def run_ingest(
         remove_stale_temp(folder)
         manifest = load_manifest(folder)
         if manifest is None or manifest.generations != generations(aix, qix):
-            _notify(progress, "repairing", 0, 0, started)
+            if manifest is not None or aix.doc_count_all() or qix.doc_count_all():
+                _notify(progress, "repairing", 0, 0, started)  # not on a brand-new index
             manifest = repair(aix, qix, manifest)
         _notify(progress, "scanning", 0, 0, started)
         found = scan(paths, manifest)

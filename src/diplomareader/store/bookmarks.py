@@ -298,6 +298,15 @@ class BookmarkStore:
         """How many changes have not reached the file yet (after a failed save)."""
         return len(self._dirty)
 
+    def unsaved_bookmarks(self) -> list[Bookmark]:
+        """The added or edited bookmarks that have not reached the file yet."""
+        with self._lock:
+            return [
+                self._items[i]
+                for i, op in self._dirty.items()
+                if op != "delete" and i in self._items
+            ]
+
     def save(self) -> None:
         """Merge our changes into the file atomically; StoreError (change kept) on failure."""
         with self._lock:

@@ -123,6 +123,23 @@ class DiplomaReader(SequenceApp):
 
     # ----- bookmarks ----------------------------------------------------------------------
 
+    def save_pending_bookmarks(self) -> list[str]:
+        """At exit: save bookmark changes an earlier save could not write (full disk,
+        read-only folder). Returns lines for the terminal when they still cannot be saved:
+        the reason, then the text of each unsaved bookmark, so that nothing is lost silently."""
+        store = self.bookmarks
+        if not store.unsaved:
+            return []
+        try:
+            store.save()
+        except StoreError as error:
+            lines = [f"{store.unsaved} bookmark change(s) not saved: {error}"]
+            for bookmark in store.unsaved_bookmarks():
+                text = " ".join(bookmark.text.split())
+                lines.append(f"  {bookmark.title}: “{text}”")
+            return lines
+        return []
+
     def refresh_bookmark_ids(self) -> None:
         """Recompute which articles have bookmarks."""
         self.bookmarked_ids.clear()

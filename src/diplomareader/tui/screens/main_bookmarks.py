@@ -122,7 +122,21 @@ class BookmarkActions(MainParts):
             bookmark = store.add_passage(
                 article, passage.start, passage.end, speaker=passage.speaker
             )
-        except (InputError, StoreError) as error:
+        except StoreError as error:  # the file cannot be written; the store keeps the bookmark
+            held = store.find_passage(article.id, passage.start, passage.end)
+            if held is None:
+                self.notify(str(error), title="Not bookmarked", severity="error")
+                return
+            self.reader.cancel_selection()
+            self.bookmarks_changed()
+            self.notify(
+                f"{error}. It is kept and saved with your next change or when you quit.",
+                title="Bookmark not saved yet",
+                severity="warning",
+                timeout=10,
+            )
+            return
+        except InputError as error:
             self.notify(str(error), title="Not bookmarked", severity="error")
             return
         self.reader.cancel_selection()
