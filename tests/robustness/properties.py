@@ -76,7 +76,8 @@ def source_variants(raw: RawDocument) -> list[str]:
         for _ in range(3):
             decoded.append(html.unescape(decoded[-1]))
         if raw.kind == "markdown":
-            decoded += [_MARKDOWN.sub("", _LINK.sub(r"\1", value)) for value in decoded]
+            linked = [_LINK.sub(r"\1", value) for value in decoded]
+            decoded += linked + [_MARKDOWN.sub("", value) for value in linked]
         for value in decoded:
             for form in (value, _TAG.sub("", value), _TAG.sub(" ", value)):
                 form = _INVISIBLE.sub("", form)

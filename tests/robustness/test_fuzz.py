@@ -111,6 +111,12 @@ def test_known_nasty_inputs() -> None:
     properties.check_clean(
         RawDocument("a.html", "html", "<html><head><title>T<body><p>x", "utf-8", "0")
     )
+    # A Markdown link's text kept, its emphasis marks left as they were: not invented text.
+    properties.check_clean(
+        RawDocument(
+            "a.md", "markdown", "he added[link](https://e.org)x__Kazakhstan said", "utf-8", "0"
+        )
+    )
 
 
 @pytest.mark.parametrize("text", ["united na", "w©ÕW", "title::", "0\x1b0", "speaker::", "(", ""])
