@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
 from diplomareader.store.bookmarks import Bookmark
-from diplomareader.tui.screens.bookmarks_rows import one_line, truncate
+from diplomareader.tui.textlayout import one_line, truncate
 
 NoteAndTags = tuple[str, str]
 """The edited note and the tags as typed."""

@@ -6,42 +6,19 @@ Arabic and emoji titles keep the columns straight.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Final
 
-from rich.cells import cell_len
 from rich.text import Text
 
 from diplomareader.store.anchor import Anchored, Orphaned
 from diplomareader.store.bookmarks import Bookmark
+from diplomareader.tui.textlayout import one_line, truncate
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]+")
 ORPHAN_MARK: Final = "\u26a0"
 """Marks an orphaned bookmark (its passage is no longer in the article)."""
 MOVED_MARK: Final = "~"
 """Marks a passage found again at another place or with other wording."""
-
-
-def one_line(text: str) -> str:
-    """``text`` on one line: control characters, bidi marks and line breaks become spaces."""
-    return " ".join(_CONTROL.sub(" ", text).split())
-
-
-def truncate(text: str, width: int) -> str:
-    """``text`` cut to at most ``width`` cells, with an ellipsis when it was cut."""
-    if width <= 0:
-        return ""
-    if cell_len(text) <= width:
-        return text
-    out: list[str] = []
-    used = 0
-    for char in text:
-        used += cell_len(char)
-        if used > width - 1:
-            break
-        out.append(char)
-    return "".join(out) + "\u2026"
 
 
 @dataclass(frozen=True)
