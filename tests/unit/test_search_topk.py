@@ -50,7 +50,7 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
 def exhaustive(lib: Library, clauses: list[Clause]) -> dict[int, float]:
     """Every matching document's score, from the engine's own exact BM25F ranking."""
     engine = lib._view.engine
-    query = wq.Or([wq.Term(f, words[0], boost=boost) for f, words, boost in clauses])
+    query = wq.Or([wq.Term(f, groups[0][0], boost=boost) for f, groups, boost in clauses])
     matches = engine.docs(query, lambda: False)
     return {d: s for s, d in engine.best(query, matches, len(matches), lambda: False)}
 
@@ -59,10 +59,14 @@ def exhaustive(lib: Library, clauses: list[Clause]) -> dict[int, float]:
 @pytest.mark.parametrize(
     "clauses",
     [
-        [("terms", ("alpha",), 1.0)],
-        [("terms", (w,), 1.0) for w in WORDS],
-        [("terms", ("alpha",), 6.0), ("terms", ("echo",), 1.5), ("terms", ("foxtrot",), 1.0)],
-        [("terms", ("delta",), 1.0), ("terms", ("nosuchword",), 3.0)],
+        [("terms", (("alpha",),), 1.0)],
+        [("terms", ((w,),), 1.0) for w in WORDS],
+        [
+            ("terms", (("alpha",),), 6.0),
+            ("terms", (("echo",),), 1.5),
+            ("terms", (("foxtrot",),), 1.0),
+        ],
+        [("terms", (("delta",),), 1.0), ("terms", (("nosuchword",),), 3.0)],
     ],
 )
 def test_same_top_as_scoring_everything(
@@ -86,9 +90,9 @@ def test_a_several_word_clause_needs_every_word(library: Library) -> None:
     engine = library._view.engine
     both = engine.idset("terms", "alpha") & engine.idset("terms", "bravo")
     assert 0 < len(both) < len(engine.idset("terms", "alpha"))
-    ours = top_documents(engine, [("terms", ("alpha", "bravo"), 1.0)], 1000)
+    ours = top_documents(engine, [("terms", (("alpha", "bravo"),), 1.0)], 1000)
     assert {d for _, d in ours} == set(both)
-    singles = exhaustive(library, [("terms", ("alpha",), 1.0), ("terms", ("bravo",), 1.0)])
+    singles = exhaustive(library, [("terms", (("alpha",),), 1.0), ("terms", (("bravo",),), 1.0)])
     for score, docnum in ours:
         assert score == pytest.approx(singles[docnum], rel=1e-6)
 
@@ -96,7 +100,7 @@ def test_a_several_word_clause_needs_every_word(library: Library) -> None:
 def test_excluded_documents_never_appear(library: Library) -> None:
     """Excluded documents are left out and the next best take their places."""
     engine = library._view.engine
-    clauses: list[Clause] = [("terms", (w,), 1.0) for w in WORDS]
+    clauses: list[Clause] = [("terms", ((w,),), 1.0) for w in WORDS]
     full = top_documents(engine, clauses, 10)
     banned = {d for _, d in full[:4]}
     ours = top_documents(engine, clauses, 10, exclude=banned)
@@ -109,10 +113,10 @@ def test_nothing_to_match(library: Library, tmp_path: Path) -> None:
     """No clause, unknown words, a zero limit and an empty index give nothing."""
     engine = library._view.engine
     assert top_documents(engine, [], 5) == []
-    assert top_documents(engine, [("terms", ("zzzz",), 1.0)], 5) == []
-    assert top_documents(engine, [("terms", ("alpha",), 1.0)], 0) == []
+    assert top_documents(engine, [("terms", (("zzzz",),), 1.0)], 5) == []
+    assert top_documents(engine, [("terms", (("alpha",),), 1.0)], 0) == []
     with Library(tmp_path / "empty") as empty:
-        assert top_documents(empty._view.engine, [("terms", ("alpha",), 1.0)], 5) == []
+        assert top_documents(empty._view.engine, [("terms", (("alpha",),), 1.0)], 5) == []
 
 
 @pytest.fixture(scope="module")
@@ -138,8 +142,8 @@ def crowd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
 def test_many_small_scores_beat_one_large(crowd: Library, limit: int) -> None:
     """A document matching many low-weight clauses is not pruned away when together they
     outscore the high-weight clause seen first."""
-    clauses: list[Clause] = [("terms", ("zulu",), 1.0), ("terms", ("kilo",), 1.0)]
-    clauses += [("terms", (w,), 1.0) for w in ("lima", "mike", "novemb", "oscar")]
+    clauses: list[Clause] = [("terms", (("zulu",),), 1.0), ("terms", (("kilo",),), 1.0)]
+    clauses += [("terms", ((w,),), 1.0) for w in ("lima", "mike", "novemb", "oscar")]
     expected = exhaustive(crowd, clauses)
     combo = max(expected, key=expected.__getitem__)
     assert expected[combo] > max(s for d, s in expected.items() if d != combo)
@@ -148,3 +152,18 @@ def test_many_small_scores_beat_one_large(crowd: Library, limit: int) -> None:
     assert [s for s, _ in ours] == pytest.approx(
         sorted(expected.values(), reverse=True)[:limit], rel=1e-6
     )
+
+
+def test_the_spellings_of_one_name_count_once(library: Library) -> None:
+    """A clause with several groups gives each document its best group's score, not the
+    sum: a quote holding both spellings of a name is not counted twice."""
+    engine = library._view.engine
+    alpha = exhaustive(library, [("terms", (("alpha",),), 1.0)])
+    bravo = exhaustive(library, [("terms", (("bravo",),), 1.0)])
+    ours = dict(
+        (d, s) for s, d in top_documents(engine, [("terms", (("alpha",), ("bravo",)), 1.0)], 1000)
+    )
+    assert set(ours) == set(alpha) | set(bravo)
+    assert set(alpha) & set(bravo)
+    for docnum, score in ours.items():
+        assert score == pytest.approx(max(alpha.get(docnum, 0.0), bravo.get(docnum, 0.0)))

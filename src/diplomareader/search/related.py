@@ -31,14 +31,17 @@ def _speaker_clauses(article: Article) -> tuple[list[Clause], set[str], set[str]
     for speaker in dict.fromkeys(q.speaker for q in article.quotes if q.speaker):
         keys = speaker_keys(speaker, article.entities)
         full.update(keys)
+        groups: tuple[tuple[str, ...], ...]
         if kinds.get(speaker, "person") == "person":
             names = {k.split()[-1] for k in keys if len(k.split()[-1]) > 2}
             surnames.update(names)
-            clauses.extend(("speaker", (n,), SPEAKER_BOOST) for n in sorted(names))
-            continue
-        # Several-word names: quotes whose names hold every word. Not a phrase: each quote
-        # lists only a few names, so the words of one name seldom come from two.
-        clauses.extend(("speaker", tuple(key.split()), SPEAKER_BOOST) for key in keys)
+            groups = tuple((n,) for n in sorted(names))
+        else:
+            # Several-word names: quotes whose names hold every word. Not a phrase: each
+            # quote lists only a few names, so the words of one name seldom come from two.
+            groups = tuple(tuple(key.split()) for key in keys)
+        if groups:
+            clauses.append(("speaker", groups, SPEAKER_BOOST))
     return clauses, full, surnames
 
 
@@ -48,19 +51,24 @@ def _same_speaker(keys: list[str], full: set[str], surnames: set[str]) -> bool:
 
 
 def _entity_terms(article: Article, lexicon: Lexicon) -> dict[str, str]:
-    """The article's most mentioned entities that are not everywhere: key -> name."""
+    """The keys of the article's most mentioned entities that are not everywhere:
+    key -> entity name."""
     ranked = sorted(article.entities, key=lambda e: len(e.mentions), reverse=True)
     ceiling = max(50, COMMON * 2 * lexicon.count_all)
     frequency = lexicon.table("entities").get
     terms: dict[str, str] = {}
+    taken = 0
     for entity in ranked:
-        if len(terms) >= MAX_ENTITIES:
+        if taken >= MAX_ENTITIES:
             break
-        for key in entity_keys(entity):
+        keys = [
+            key
+            for key in entity_keys(entity)
             # A several-word name is in no more quotes than its rarest word.
-            if min(frequency(word, 0) for word in key.split()) > ceiling:
-                continue
-            terms.setdefault(key, entity.name)
+            if key not in terms and min(frequency(word, 0) for word in key.split()) <= ceiling
+        ]
+        taken += bool(keys)
+        terms.update(dict.fromkeys(keys, entity.name))
     return terms
 
 
@@ -94,8 +102,11 @@ def find_related(view: Any, article: Article, *, limit: int = 20) -> list[Relate
     clauses, full, surnames = _speaker_clauses(article)
     ents = _entity_terms(article, engine.lexicon)
     words = _word_terms(article, engine.lexicon)
-    clauses.extend(("entities", tuple(key.split()), ENTITY_BOOST) for key in ents)
-    clauses.extend(("text", (word,), 1.0) for word in words)
+    by_entity: dict[str, list[tuple[str, ...]]] = {}
+    for key, name in ents.items():
+        by_entity.setdefault(name, []).append(tuple(key.split()))
+    clauses.extend(("entities", tuple(groups), ENTITY_BOOST) for groups in by_entity.values())
+    clauses.extend(("text", ((word,),), 1.0) for word in words)
     if not clauses:
         return []
     own = engine.idset("aid", article.id)

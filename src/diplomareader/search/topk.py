@@ -16,7 +16,7 @@ from __future__ import annotations
 import heapq
 import math
 from bisect import bisect_left
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from itertools import compress
 from operator import add, itemgetter
 from typing import Any
@@ -28,9 +28,10 @@ _EXTREMES: WeakKeyDictionary[Any, dict[tuple[str, str], tuple[float, int]]] = We
 """Per engine (one index commit): each term's heaviest posting weight and shortest
 document, which bound what the term can add to a score."""
 
-Clause = tuple[str, tuple[str, ...], float]
-"""``(field, words, boost)``: documents holding every one of ``words`` in ``field``; each
-word's BM25F score counts, times ``boost``."""
+Clause = tuple[str, tuple[tuple[str, ...], ...], float]
+"""``(field, groups, boost)``: documents holding, in ``field``, every word of one of the
+``groups`` (the spellings of one name, say); a document scores the sum of the words'
+BM25F scores (times ``boost``) of its best group."""
 
 
 class _Term:
@@ -102,8 +103,9 @@ class _Term:
             scores[docnum] += factor * w / (w + table[lengths[docnum]])
 
 
-class _Part:
-    """One clause: its terms, the documents holding all of them, and a score bound."""
+class _Group:
+    """Documents holding every one of some words: the words' terms, the documents, and a
+    score bound."""
 
     __slots__ = ("bound", "ids", "terms")
 
@@ -121,20 +123,16 @@ class _Part:
                 inside.intersection_update(term.ids)
             self.ids = sorted(inside)
 
-    def add_all(self, scores: dict[int, float]) -> None:
-        """Add the clause's gains to every document of it (new ones included)."""
-        get = scores.get
+    def gains(self) -> dict[int, float]:
+        """The gain of every document of the group."""
         if len(self.terms) == 1:
-            for docnum, gain in zip(self.ids, self.terms[0].gains(), strict=True):
-                scores[docnum] = get(docnum, 0.0) + gain
-            return
+            return dict(zip(self.ids, self.terms[0].gains(), strict=True))
         mine = dict.fromkeys(self.ids, 0.0)
         self.add_to(mine)
-        for docnum, gain in mine.items():
-            scores[docnum] = get(docnum, 0.0) + gain
+        return mine
 
     def add_to(self, scores: dict[int, float]) -> None:
-        """Add the clause's gains to the documents of ``scores`` that match it."""
+        """Add the group's gains to the documents of ``scores`` that hold all its words."""
         if len(self.terms) == 1:
             self.terms[0].add_to(scores)
             return
@@ -145,17 +143,74 @@ class _Part:
             scores[docnum] += gain
 
 
+class _Part:
+    """One clause: documents matching any of its groups, each gaining its best group's
+    score (so the several spellings of one name count once)."""
+
+    __slots__ = ("bound", "gains", "ids", "single")
+
+    def __init__(self, groups: list[_Group]) -> None:
+        self.bound = max(g.bound for g in groups)
+        self.single = groups[0] if len(groups) == 1 else None
+        self.gains: list[float] = []
+        if self.single is not None:
+            self.ids: Sequence[int] = self.single.ids
+            return
+        best: dict[int, float] = {}
+        get = best.get
+        for group in groups:
+            for docnum, gain in group.gains().items():
+                if gain > get(docnum, 0.0):
+                    best[docnum] = gain
+        self.ids = sorted(best)
+        self.gains = [best[d] for d in self.ids]
+
+    def add_all(self, scores: dict[int, float]) -> None:
+        """Add the clause's gains to every document of it (new ones included)."""
+        get = scores.get
+        single = self.single
+        pairs: Iterable[tuple[int, float]]
+        if single is None:
+            pairs = zip(self.ids, self.gains, strict=True)
+        elif len(single.terms) == 1:
+            pairs = zip(single.ids, single.terms[0].gains(), strict=True)
+        else:
+            pairs = single.gains().items()
+        for docnum, gain in pairs:
+            scores[docnum] = get(docnum, 0.0) + gain
+
+    def add_to(self, scores: dict[int, float]) -> None:
+        """Add the clause's gains to the documents of ``scores`` that match it."""
+        if self.single is not None:
+            self.single.add_to(scores)
+            return
+        ids, gains = self.ids, self.gains
+        if len(ids) > 8 * len(scores):
+            size = len(ids)
+            for docnum in scores:
+                at = bisect_left(ids, docnum)
+                if at < size and ids[at] == docnum:
+                    scores[docnum] += gains[at]
+            return
+        for docnum, gain in compress(zip(ids, gains, strict=True), map(scores.__contains__, ids)):
+            scores[docnum] += gain
+
+
 def _part(engine: Any, clause: Clause) -> _Part | None:
-    """One clause's terms and documents; None when no document matches it."""
-    fieldname, words, boost = clause
-    terms = [_Term(engine, fieldname, word, boost) for word in dict.fromkeys(words)]
-    if not terms or any(not t.ids for t in terms):
-        return None
+    """One clause's groups and documents; None when no document matches it."""
+    fieldname, alternatives, boost = clause
     extremes = _EXTREMES.get(engine)
     if extremes is None:
         extremes = _EXTREMES[engine] = {}
-    part = _Part(terms, extremes)
-    return part if part.ids else None
+    groups: list[_Group] = []
+    for words in dict.fromkeys(alternatives):
+        terms = [_Term(engine, fieldname, word, boost) for word in dict.fromkeys(words)]
+        if not terms or any(not t.ids for t in terms):
+            continue
+        group = _Group(terms, extremes)
+        if group.ids:
+            groups.append(group)
+    return _Part(groups) if groups else None
 
 
 def top_documents(
