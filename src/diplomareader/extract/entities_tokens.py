@@ -88,7 +88,10 @@ class Token:
     @property
     def all_caps(self) -> bool:
         """Written entirely in capitals (``KAZINFORM``, ``UN``)."""
-        letters = [c for c in self.text if c.isalpha()]
+        text = self.text
+        if not text.isupper():  # a lowercase letter, or no cased letter at all
+            return False
+        letters = [c for c in text if c.isalpha()]
         return len(letters) > 1 and all(c.isupper() for c in letters)
 
 
@@ -134,9 +137,10 @@ def tokenize(body: str) -> list[Token]:
     tokens: list[Token] = []
     append = tokens.append
     for m in TOKEN_RE.finditer(body):
-        text = m.group()
         start, end = m.span()
-        if text[0].isupper() or _is_cap(text):
+        text = body[start:end]
+        first = text[0]
+        if first.isupper() or (first in "aeiAEI" and _is_cap(text)):
             append(Token(text, start, end, True, _starts_sentence(body, start)))
         else:
             append(Token(text, start, end, False, False))

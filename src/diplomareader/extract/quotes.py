@@ -247,6 +247,8 @@ def extract_quotes(body: str, entities: Sequence[Entity] = ()) -> list[Quote]:
     spans = find_quoted_spans(body)
     cands = [_Candidate(s, _paragraph_of(paragraphs, s.start)) for s in spans]
     cands.extend(_block_quotes(body, paragraphs, spans))
+    if not cands:
+        return []  # nothing to attribute: the speech-event scan below would be wasted
     cands.sort(key=lambda c: c.span.start)
     _attribute(body, paragraphs, cands)
     resolver = SpeakerResolver(entities, body)
