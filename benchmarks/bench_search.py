@@ -98,7 +98,18 @@ def summary(values: list[float]) -> dict[str, float]:
 
 
 def peak_rss_mb() -> float:
-    """Peak resident memory of this process (MB)."""
+    """Peak resident memory of this process (MB).
+
+    Linux's ``VmHWM`` (the high-water mark of this program's memory); not ``ru_maxrss``,
+    which a process started by ``subprocess`` inherits from its parent across fork and
+    exec (the query phase would report the ingest's peak)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024.0
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
