@@ -25,7 +25,7 @@ from diplomareader.extract.entities_context import share_kinds
 from diplomareader.extract.entities_rules import Candidate, RunReader
 from diplomareader.extract.entities_tokens import CONNECTORS, runs, tokenize
 from diplomareader.extract.entities_words import rule_words, words_of
-from diplomareader.extract.gazetteer import Gazetteer, default_gazetteer
+from diplomareader.extract.gazetteer import Gazetteer, default_gazetteer, titled_surnames
 from diplomareader.extract.names import CYRILLIC_CAPITALS, fold_word, russian_stem
 from diplomareader.model import Entity, EntityKind, Mention
 
@@ -266,6 +266,30 @@ def _surnames_over_places(cands: list[Candidate]) -> None:
             last_seen[cand.keys[0]] = cand.end
 
 
+def _titled_surnames(cands: list[Candidate], gaz: Gazetteer) -> None:
+    """A surname after one of the titles a gazetteer person lists ("Vice President Harris" for
+    Kamala Harris) is that person, unless the article names someone else with that surname in
+    full ("Jimmy Carter" ... "President Carter") or a lower rank precedes the title."""
+    surnames = titled_surnames(gaz)
+    if not surnames:
+        return
+    full = {c.keys[-1] for c in cands if c.kind == "person" and c.entry is None and len(c.keys) > 1}
+    for cand in cands:
+        if cand.kind != "person" or cand.entry is not None or len(cand.keys) != 1:
+            continue
+        entry = surnames.get(cand.keys[0])
+        if entry is None or cand.keys[0] in full or not cand.title:
+            continue
+        title = " ".join(w.rstrip(".") for w in cand.title)
+        for wanted in entry.titles:
+            if title == wanted or (
+                title.endswith(" " + wanted)
+                and title[: -len(wanted)].split()[-1] not in _LOWER_RANKS
+            ):
+                cand.entry = entry
+                break
+
+
 def _no_name(name: str, common: frozenset[str]) -> bool:
     """Every word of ``name`` is a title or a common noun: there is no name in it."""
     for word in name.lower().split():
@@ -284,6 +308,7 @@ def extract_entities(body: str, gazetteer: Gazetteer | None = None) -> list[Enti
     cands = candidates(body, gaz)
     _surnames_over_places(cands)
     share_kinds(body, cands, rule_words(gaz).common_nouns)
+    _titled_surnames(cands, gaz)
     groups = _Groups(cands)
     index = {id(c): n for n, c in enumerate(cands)}
     for n, cand in enumerate(cands):

@@ -84,6 +84,8 @@ class RunReader(Cues, Merger, ContextRules, NameSlots):
             match = phrases.get(key) if last.cap else None
             if match is not None:
                 start, end = toks[i].start, last.bare_end
+                if last.lower in ("jr", "sr") and self.body[end : end + 1] == ".":
+                    end += 1  # "Joseph R. Biden Jr." keeps the period of its suffix
                 text = self.body[start:end]
                 match = match.resolve(text)
                 if match is not None and not (j == i and self._loose_name(toks[i], text, match)):
@@ -135,6 +137,10 @@ class RunReader(Cues, Merger, ContextRules, NameSlots):
             j, cand = found
             if j == i + 1 and cand.entry is not None and self._surname_slot(pending, i):
                 pending.append(i)  # "Chief Chuck Jordan", "Wilbur Ross": a surname, not a place
+                i += 1
+                continue
+            if j == i + 1 and self._first_name_slot(cand, i, b):
+                pending.append(i)  # "Jordan Peterson", "Chad Wolf": a first name, not a country
                 i += 1
                 continue
             if pending and cand.kind == "place" and self.tokens[pending[-1]].lower in FEATURE_HEADS:
@@ -301,7 +307,13 @@ class RunReader(Cues, Merger, ContextRules, NameSlots):
                 continue
             n = self._title_len(idx, pos - 1)
             rest = pos - 1 + n
-            if n and rest < len(idx) and toks[idx[rest]].cap and not self._org_ahead(idx[rest:]):
+            if (
+                n
+                and rest < len(idx)
+                and toks[idx[rest]].cap
+                and not self._org_ahead(idx[rest:])
+                and not (cur and self._suffix(toks[idx[rest]]))
+            ):
                 # "... Director Shalanda Young", "Rice and Congressman Richmond"
                 if cur:
                     pieces.append((cur, after_title))
@@ -346,6 +358,12 @@ class RunReader(Cues, Merger, ContextRules, NameSlots):
             if trimmed:
                 out.append((trimmed, titled))
         return out
+
+    @staticmethod
+    def _suffix(tok: Token) -> bool:
+        """A generational suffix ("Jr.", "Sr.", "III"): no name, so a title word before it is a
+        surname ("Martin Luther King Jr.", "Robert F. Kennedy Jr." after "Judge")."""
+        return tok.lower.rstrip(".") in ("jr", "sr") or tok.text in ROMAN
 
     def _new_name_after(self, idx: list[int], pos: int) -> bool:
         """ "X and the Y", "X and Embassy of Y": a new name starts after this "and"."""
