@@ -313,7 +313,7 @@ class Engine:
             # Whoosh's idf (its document frequency counts deleted documents too).
             frequency = self.lexicon.frequency(fieldname, text)
             idf = (math.log(self.count_all / (frequency + 1)) + 1) * boost
-            lengths, table = self._norm(fieldname)
+            lengths, table = self.norm(fieldname)
             factor = idf * (K1 + 1)
             for docnum, w in _weights_of(ids, weights, scores):
                 scores[docnum] += factor * w / (w + table[lengths[docnum]])
@@ -343,12 +343,12 @@ class Engine:
             if (fieldname, text) not in sufficient:
                 inside = list(map(matches.__contains__, ids))
                 ids, weights = list(compress(ids, inside)), list(compress(weights, inside))
-            candidates.update(_most_frequent(ids, weights, self._norm(fieldname)[0], wanted))
+            candidates.update(_most_frequent(ids, weights, self.norm(fieldname)[0], wanted))
         if len(candidates) < limit:
             candidates.update(list(matches)[: limit - len(candidates)])
         return candidates
 
-    def _norm(self, fieldname: str) -> tuple[bytes, list[float]]:
+    def norm(self, fieldname: str) -> tuple[bytes, list[float]]:
         """Encoded field length per document, and BM25's length norm per encoding."""
         found = self._norms.get(fieldname)
         if found is None:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, Literal, overload
 
 from diplomareader.model import Article, ArticleSummary, InputError, RelatedQuote, SearchResult
-from diplomareader.search import storage
+from diplomareader.search import residency, storage
 from diplomareader.search.documents import Columns
 from diplomareader.search.engine import Engine, load_dates
 from diplomareader.search.indexer import (
@@ -154,6 +154,13 @@ class Library:
         if self._closed:
             raise InputError(f"the index in {self.path} is closed")
 
+    def _trim(self) -> None:
+        """Hand back mapped index pages once they pass the budget (see ``residency``)."""
+        readers = [self._view.reader]
+        if self._quotes_view is not None:
+            readers.append(self._quotes_view.reader)
+        residency.trim(readers)
+
     def _quotes(self) -> View:
         """The quote index (opened on first use)."""
         if self._quotes_view is None:
@@ -256,7 +263,9 @@ class Library:
             docnum = self._view.searcher.document_number(aid=article_id)
             if docnum is None:
                 raise KeyError(article_id)
-            return self._view.columns.article(docnum)
+            found = self._view.columns.article(docnum)
+            self._trim()
+            return found
 
     def search(
         self,
@@ -276,7 +285,7 @@ class Library:
         """
         with self._lock:
             self._check_open()
-            return run_search(
+            result = run_search(
                 self._view,
                 self._lock,
                 query,
@@ -285,6 +294,8 @@ class Library:
                 as_you_type=as_you_type,
                 should_stop=should_stop,
             )
+            self._trim()
+            return result
 
     def related_quotes(self, article_id: str, *, limit: int = 20) -> list[RelatedQuote]:
         """Quotes in other articles related to this one: same speakers first, then shared
@@ -295,7 +306,9 @@ class Library:
             if docnum is None:
                 return []
             article = self._view.columns.article(docnum)
-            return find_related(self._quotes(), article, limit=limit)
+            found = find_related(self._quotes(), article, limit=limit)
+            self._trim()
+            return found
 
 
 def _refreshed(ix: Any, searcher: Any) -> Any:

@@ -7,11 +7,10 @@ import math
 from collections import Counter
 from typing import Any, Final
 
-from whoosh import query as wq
-
 from diplomareader.model import Article, RelatedQuote
 from diplomareader.search.compile import Lexicon, stems
 from diplomareader.search.documents import entity_keys, quote_from_data, speaker_keys
+from diplomareader.search.topk import Clause, top_documents
 
 SPEAKER_BOOST: Final = 6.0
 """Weight of a same-speaker match against one shared entity or word."""
@@ -22,36 +21,28 @@ COMMON: Final = 0.02
 """Words and entities in more than this share of all quotes say too little to relate."""
 
 
-def _speaker_query(article: Article) -> tuple[list[Any], set[str], set[str]]:
+def _speaker_clauses(article: Article) -> tuple[list[Clause], set[str], set[str]]:
     """Quotes by any of the article's speakers: people by surname (folded, so Toqayev =
-    Tokayev), others by their full names. Returns the queries, full keys and surnames."""
-    alts: list[Any] = []
+    Tokayev), others by their full names. Returns the clauses, full keys and surnames."""
+    clauses: list[Clause] = []
     full: set[str] = set()
     surnames: set[str] = set()
     kinds = {e.name: e.kind for e in article.entities}
     for speaker in dict.fromkeys(q.speaker for q in article.quotes if q.speaker):
         keys = speaker_keys(speaker, article.entities)
         full.update(keys)
+        groups: tuple[tuple[str, ...], ...]
         if kinds.get(speaker, "person") == "person":
             names = {k.split()[-1] for k in keys if len(k.split()[-1]) > 2}
             surnames.update(names)
-            alts.extend(wq.Term("speaker", n, boost=SPEAKER_BOOST) for n in sorted(names))
-            continue
-        for key in keys:
-            words = key.split()
-            alts.append(
-                wq.Term("speaker", words[0], boost=SPEAKER_BOOST)
-                if len(words) == 1
-                else _all_words("speaker", words, SPEAKER_BOOST)
-            )
-    return alts, full, surnames
-
-
-def _all_words(fieldname: str, words: list[str], boost: float) -> Any:
-    """Quotes whose names hold every word of a several-word name key. Not a phrase: each
-    quote lists only a few names, so the words of one name seldom come from two, and
-    checking positions would cost more than all the rest of the search."""
-    return wq.And([wq.Term(fieldname, w) for w in words], boost=boost)
+            groups = tuple((n,) for n in sorted(names))
+        else:
+            # Several-word names: quotes whose names hold every word. Not a phrase: each
+            # quote lists only a few names, so the words of one name seldom come from two.
+            groups = tuple(tuple(key.split()) for key in keys)
+        if groups:
+            clauses.append(("speaker", groups, SPEAKER_BOOST))
+    return clauses, full, surnames
 
 
 def _same_speaker(keys: list[str], full: set[str], surnames: set[str]) -> bool:
@@ -60,19 +51,24 @@ def _same_speaker(keys: list[str], full: set[str], surnames: set[str]) -> bool:
 
 
 def _entity_terms(article: Article, lexicon: Lexicon) -> dict[str, str]:
-    """The article's most mentioned entities that are not everywhere: key -> name."""
+    """The keys of the article's most mentioned entities that are not everywhere:
+    key -> entity name."""
     ranked = sorted(article.entities, key=lambda e: len(e.mentions), reverse=True)
     ceiling = max(50, COMMON * 2 * lexicon.count_all)
     frequency = lexicon.table("entities").get
     terms: dict[str, str] = {}
+    taken = 0
     for entity in ranked:
-        if len(terms) >= MAX_ENTITIES:
+        if taken >= MAX_ENTITIES:
             break
-        for key in entity_keys(entity):
-            words = key.split()
-            if len(words) == 1 and frequency(key, 0) > ceiling:
-                continue
-            terms.setdefault(key, entity.name)
+        keys = [
+            key
+            for key in entity_keys(entity)
+            # A several-word name is in no more quotes than its rarest word.
+            if key not in terms and min(frequency(word, 0) for word in key.split()) <= ceiling
+        ]
+        taken += bool(keys)
+        terms.update(dict.fromkeys(keys, entity.name))
     return terms
 
 
@@ -103,27 +99,19 @@ def find_related(view: Any, article: Article, *, limit: int = 20) -> list[Relate
     """Quotes from other articles related to ``article``, best first (``view``: the quote
     index's reader, byte columns and engine)."""
     engine = view.engine
-    alts, full, surnames = _speaker_query(article)
+    clauses, full, surnames = _speaker_clauses(article)
     ents = _entity_terms(article, engine.lexicon)
     words = _word_terms(article, engine.lexicon)
-    for key in ents:
-        words_of_key = key.split()
-        alts.append(
-            wq.Term("entities", key, boost=ENTITY_BOOST)
-            if len(words_of_key) == 1
-            else _all_words("entities", words_of_key, ENTITY_BOOST)
-        )
-    alts.extend(wq.Term("text", w) for w in words)
-    if not alts:
+    by_entity: dict[str, list[tuple[str, ...]]] = {}
+    for key, name in ents.items():
+        by_entity.setdefault(name, []).append(tuple(key.split()))
+    clauses.extend(("entities", tuple(groups), ENTITY_BOOST) for groups in by_entity.values())
+    clauses.extend(("text", ((word,),), 1.0) for word in words)
+    if not clauses:
         return []
-    query = wq.Or(alts)
-    never = lambda: False  # noqa: E731 - related quotes are not cancelled
-    matches = engine.docs(query, never)
     own = engine.idset("aid", article.id)
-    ranked = engine.best(query, matches, limit + len(own & matches), never)
-    ranked = [(score, d) for score, d in ranked if d not in own][:limit]
+    ranked = top_documents(engine, clauses, limit, exclude=own)
     data = view.columns("data")
-    own_keys = {k: name for k, name in ents.items()}
     word_set = set(words)
     related: list[RelatedQuote] = []
     for score, docnum in ranked:
@@ -131,7 +119,7 @@ def find_related(view: Any, article: Article, *, limit: int = 20) -> list[Relate
         reasons: list[str] = []
         if _same_speaker(spk_keys, full, surnames):
             reasons.append("same speaker")
-        shared = [own_keys[k] for k in ent_keys if k in own_keys]
+        shared = [ents[k] for k in ent_keys if k in ents]
         if shared:
             reasons.append("shared entities: " + ", ".join(dict.fromkeys(shared)))
         common = sorted(word_set.intersection(stems(quote.text)))
