@@ -122,3 +122,52 @@ def test_user_gazetteer_titles_name_a_person_by_title_and_surname(tmp_path: Path
     assert ("Maria Gonzalez", "person") in names, names
     names = _names(extract_entities("Professor Gonzalez met the minister.", gaz))
     assert ("Maria Gonzalez", "person") not in names, names
+
+
+def test_abbreviations_of_goals_and_programmes_are_not_organisations() -> None:
+    body = (
+        "Ministers reviewed the SDGs. The SDG targets are off track, the report said. "
+        "A public-private partnership (PPP) will build the port. "
+        "Small firms can apply to the Paycheck Protection Program (PPP) this week."
+    )
+    entities = extract_entities(body)
+    _check_offsets(body, entities)
+    names = _names(entities)
+    assert not any(name in ("SDG", "SDGs", "PPP") for name, _ in names), names
+
+
+def test_abbreviation_spelled_out_as_a_body_stays_an_organisation() -> None:
+    body = (
+        "Pakistan Peoples Party (PPP) leader Bilawal Bhutto said the PPP would win. "
+        "The Syrian Democratic Forces (SDF) advanced; the SDF's commander spoke."
+    )
+    entities = extract_entities(body)
+    ppp = next(e for e in entities if e.name == "Pakistan Peoples Party")
+    assert ppp.kind == "organization"
+    assert "PPP" in {m.text for m in ppp.mentions}
+    sdf = next(e for e in entities if e.name == "Syrian Democratic Forces")
+    assert {m.text for m in sdf.mentions} >= {"SDF"}
+
+
+def test_short_committee_names_before_committee_are_named_in_full() -> None:
+    body = (
+        "The director briefed the Senate Intelligence and Armed Services committees. "
+        "Later the Senate Intelligence Committee met again."
+    )
+    entities = extract_entities(body)
+    _check_offsets(body, entities)
+    by_name = {e.name: e for e in entities}
+    assert "Senate Intelligence" not in by_name and "Armed Services" not in by_name, by_name
+    assert by_name["Armed Services Committee"].kind == "organization"
+    intel = by_name["Senate Intelligence Committee"]
+    assert {m.text for m in intel.mentions} == {
+        "Senate Intelligence",
+        "Senate Intelligence Committee",
+    }
+
+
+def test_a_body_before_committee_keeps_its_name() -> None:
+    body = "The U.S. Air Force committee met, and the House committee voted."
+    names = {e.name for e in extract_entities(body)}
+    assert "U.S. Air Force Committee" not in names, names
+    assert "House Committee" not in names, names
