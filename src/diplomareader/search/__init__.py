@@ -37,6 +37,8 @@ API
     is most frequent (twice ``limit`` per term) are scored.
 ``article(article_id) -> Article``
     The full stored article (body, quotes, entities, cleaning report); KeyError if unknown.
+``prepare_related() -> None``
+    Read ahead what related quotes need (call it in the background after start-up).
 ``related_quotes(article_id, *, limit=20) -> list[RelatedQuote]``
     Quotes in other articles: the article's speakers elsewhere (by folded name keys, so
     Tokayev = Toqayev), then quotes sharing its entities and distinctive words; ranked,

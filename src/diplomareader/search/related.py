@@ -95,6 +95,14 @@ def _word_terms(article: Article, lexicon: Lexicon) -> list[str]:
     return [term for _, term in scored[:MAX_WORDS]]
 
 
+def prepare(engine: Any) -> None:
+    """Read the quote index's statistics that :func:`find_related` uses on every call."""
+    for fieldname in ("text", "entities"):
+        engine.lexicon.table(fieldname)
+    for fieldname in ("text", "entities", "speaker"):
+        engine.norm(fieldname)
+
+
 def find_related(view: Any, article: Article, *, limit: int = 20) -> list[RelatedQuote]:
     """Quotes from other articles related to ``article``, best first (``view``: the quote
     index's reader, byte columns and engine)."""
