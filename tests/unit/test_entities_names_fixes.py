@@ -171,3 +171,15 @@ def test_a_body_before_committee_keeps_its_name() -> None:
     names = {e.name for e in extract_entities(body)}
     assert "U.S. Air Force Committee" not in names, names
     assert "House Committee" not in names, names
+
+
+def test_titled_name_stops_before_of_and_a_body() -> None:
+    body = "Senator Warner of Virginia and, later, Senator Warner of Senate Intelligence spoke."
+    entities = extract_entities(body)
+    _check_offsets(body, entities)
+    people = {e.name for e in entities if e.kind == "person"}
+    assert people == {"Warner"}, people
+    body = "Director Smith of Fund for Peace said the index would be published."
+    names = _names(extract_entities(body))
+    assert ("Smith", "person") in names, names
+    assert ("Fund for Peace", "organization") in names, names

@@ -239,7 +239,7 @@ class RunReader(Cues, Merger, ContextRules, NameSlots):
             break
         if role is not None:
             roles.append(role)
-        pieces = self._split([t for t in idx[k:]])
+        pieces = self._split([t for t in idx[k:]], titled)
         if work and pieces:
             pieces = pieces[1:]
         if department and pieces:
@@ -274,8 +274,11 @@ class RunReader(Cues, Merger, ContextRules, NameSlots):
         keys = tuple(t.lower.rstrip(".") for t in self.tokens[first : last + 1])
         return Candidate(start, end, self.body[start:end], None, keys=keys, role=True)
 
-    def _split(self, idx: list[int]) -> list[tuple[list[int], bool]]:
+    def _split(self, idx: list[int], titled: bool = False) -> list[tuple[list[int], bool]]:
         """Cut a leftover stretch at connectors no head word licenses, possessives, titles.
+
+        After a title (``titled``), a name is cut before "of": "Senator Warner of Senate
+        Intelligence" is a person and a body, not one name.
 
         Returns the pieces, each with whether a title stood right before it ("Office of
         Management and Budget Director Shalanda Young": the title cuts the organisation off).
@@ -295,7 +298,10 @@ class RunReader(Cues, Merger, ContextRules, NameSlots):
                 if (
                     low in NAME_PARTICLES_INNER
                     or (licensed and low in CONNECTORS and not self._new_name_after(idx, pos - 1))
-                    or self._tail_licenses(idx, pos - 1)
+                    or (
+                        not (titled and not pieces and not licensed)
+                        and self._tail_licenses(idx, pos - 1)
+                    )
                     or (low in CONNECTORS and toks[cur[0]].lower in self.words.work_tails)
                 ):
                     cur.append(t)
