@@ -7,6 +7,7 @@ bar on the terminal; then the Textual app starts on it.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -85,14 +86,22 @@ def main(args: argparse.Namespace) -> int:
             elif args.corpus != "corpus":
                 print(f"diplomareader: no corpus folder {corpus}", file=sys.stderr)
                 return 1
+        # Starting the app creates objects that live as long as the reader: the collector
+        # stays off until its first frame, then the app freezes them and collects at quiet
+        # moments (``tui.heap``).
+        gc.disable()
         from diplomareader.tui.app import make_app
 
         app = make_app(
             library,
             bookmarks_path=Path(args.bookmarks) if args.bookmarks else None,
             config_path=Path(args.config) if args.config else None,
+            manage_heap=True,
         )
-        app.run()
+        try:
+            app.run()
+        finally:
+            gc.enable()
         app.save_state()
         for number, line in enumerate(app.save_pending_bookmarks()):
             print(f"diplomareader: warning: {line}" if number == 0 else line, file=sys.stderr)

@@ -10,12 +10,14 @@ import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import App
 
 from diplomareader.store import config as config_store
 from diplomareader.store.bookmarks import BookmarkStore, StoreError
 from diplomareader.store.config import Config, load_config
 from diplomareader.store.state import ReaderState, load_state, save_state
+from diplomareader.tui.heap import CHECK_EVERY, HeapKeeper
 from diplomareader.tui.keys import KeyMap, SequenceApp
 from diplomareader.tui.palette import CommandsProvider
 
@@ -39,9 +41,12 @@ class DiplomaReader(SequenceApp):
         config_path: Path | None = None,
         state_path: Path | None = None,
         startup_warnings: tuple[str, ...] = (),
+        manage_heap: bool = False,
     ) -> None:
         """An app on ``library`` with the given stores; see ``make_app``."""
         super().__init__()
+        self.heap = HeapKeeper() if manage_heap else None
+        """Runs the garbage collector at quiet moments (``diplomareader run`` only)."""
         self.library = library
         """The index, through the search package's facade."""
         self.bookmarks = bookmarks
@@ -74,6 +79,25 @@ class DiplomaReader(SequenceApp):
         for warning in self.startup_warnings:
             self.notify(warning, title="Started with a problem", severity="warning", timeout=12)
         self._started = True
+        if self.heap is not None:
+            self.call_after_refresh(self._start_heap)
+
+    def _start_heap(self) -> None:
+        """After the first frame: let the heap keeper collect garbage when the user is idle."""
+        assert self.heap is not None
+        self.heap.start()
+        self.set_interval(CHECK_EVERY, self.heap.tick)
+
+    def on_unmount(self) -> None:
+        """Hand garbage collection back to Python."""
+        if self.heap is not None:
+            self.heap.stop()
+
+    async def on_event(self, event: events.Event) -> None:
+        """Note each key press and mouse action (the heap keeper waits for a quiet moment)."""
+        if self.heap is not None and isinstance(event, events.InputEvent):
+            self.heap.input()
+        await super().on_event(event)
 
     def watch_theme(self, theme: str) -> None:
         """Remember a theme chosen in the app (from the palette)."""
@@ -168,8 +192,13 @@ def make_app(
     config: Config | None = None,
     config_path: Path | None = None,
     state_path: Path | None = None,
+    manage_heap: bool = False,
 ) -> DiplomaReader:
-    """The reader on ``library``; every path defaults to ``store.locations``."""
+    """The reader on ``library``; every path defaults to ``store.locations``.
+
+    ``manage_heap``: garbage collection at quiet moments (``tui.heap``), for a process that
+    runs the reader alone (the command line), not for one app among others (tests).
+    """
     config = config if config is not None else load_config(config_path)
     store = BookmarkStore(bookmarks_path)
     warnings: tuple[str, ...] = ()
@@ -186,4 +215,5 @@ def make_app(
         config_path=config_path,
         state_path=state_path,
         startup_warnings=warnings,
+        manage_heap=manage_heap,
     )

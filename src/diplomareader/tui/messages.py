@@ -2,13 +2,16 @@
 
 Workers post these instead of calling into the interface and waiting (``call_from_thread``),
 so a worker goes on with its next step (related quotes after the article) while the screen
-draws the first result.
+draws the first result. ``ArticleReady`` carries an event the screen sets once the article is
+on screen: the worker waits for it before the related-quote search, which would otherwise
+compete with the first paint for the interpreter.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from textual.message import Message
 
@@ -37,6 +40,8 @@ class ArticleReady(Message):
     position: Position | None
     reveal: tuple[int, int] | None
     focus: bool
+    painted: threading.Event = field(default_factory=threading.Event)
+    """Set by the screen after the frame that shows the article (or when it is not shown)."""
 
 
 @dataclass

@@ -8,12 +8,12 @@ older one and typing never waits on the index.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Container, Vertical
-from textual.widgets import Footer
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from diplomareader.model import Article, RelatedQuote
@@ -23,6 +23,7 @@ from diplomareader.tui.screens.main_bookmarks import OpenPassage
 from diplomareader.tui.screens.main_passages import PassageActions
 from diplomareader.tui.widgets.article_list import ArticleList
 from diplomareader.tui.widgets.find_bar import FindBar
+from diplomareader.tui.widgets.footer import KeyFooter
 from diplomareader.tui.widgets.reader import Reader
 from diplomareader.tui.widgets.reader_marks import query_terms
 from diplomareader.tui.widgets.search_bar import SearchBar
@@ -34,6 +35,8 @@ WIDE = 140
 """From this many columns the three panes stand side by side."""
 ROOMY = 110
 """From this many columns (below WIDE) the side panel under the list gets more room."""
+PAINT_WAIT = 1.0
+"""Seconds the related-quote search waits at most for the article's first frame."""
 
 
 class MainScreen(PassageActions):
@@ -72,7 +75,7 @@ class MainScreen(PassageActions):
                 yield FindBar()
             with Vertical(id="side-pane", classes="pane"):
                 yield SidePanel(keymap, id="side")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         """Wire the markers, set the layout and load the list."""
@@ -125,7 +128,7 @@ class MainScreen(PassageActions):
             if self.history
             else "Reading"
         )
-        self.query_one("#side-pane").border_title = "Quotes · related · entities"
+        self.query_one("#side-pane").border_title = self.side.counts()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A background task that failed is reported in one line; the reader carries on."""
@@ -248,7 +251,12 @@ class MainScreen(PassageActions):
         reveal: tuple[int, int] | None,
         focus: bool,
     ) -> None:
-        """Fetch the article and show it, then its related quotes (one thread, no hand-over)."""
+        """Fetch the article and show it, then its related quotes (one thread, no hand-over).
+
+        The related-quote search starts once the article is on screen, so that it does not
+        slow the first paint down; a newer open cancels this worker, and the screen ignores
+        related quotes of an article that is no longer open.
+        """
         worker = get_current_worker()
         library = self.reader_app.library
         try:
@@ -257,8 +265,15 @@ class MainScreen(PassageActions):
             article = None
         if worker.is_cancelled:
             return
-        self.post_message(ArticleReady(article_id, article, position, reveal, focus))
+        ready = ArticleReady(article_id, article, position, reveal, focus)
+        self.post_message(ready)
         if article is None:
+            return
+        deadline = time.monotonic() + PAINT_WAIT
+        while not ready.painted.wait(0.01):
+            if worker.is_cancelled or time.monotonic() > deadline:
+                break
+        if worker.is_cancelled:
             return
         related = library.related_quotes(article_id)
         if not worker.is_cancelled:
@@ -268,6 +283,7 @@ class MainScreen(PassageActions):
     def _show_article(self, event: ArticleReady) -> None:
         """Put the article in the reading pane and the side panel (related quotes follow)."""
         article, position, reveal, focus = event.article, event.position, event.reveal, event.focus
+        self.call_after_refresh(event.painted.set)
         if article is None:
             self.notify(
                 "That article is no longer in the index; press r to refresh.", severity="warning"
@@ -295,6 +311,7 @@ class MainScreen(PassageActions):
         if self.article is not None and self.article.id == event.article_id:
             self.related = event.related
             self.side.show_related(event.related)
+            self._titles()
 
     def action_back(self) -> None:
         """Return to the article read before, where the reader was in it."""

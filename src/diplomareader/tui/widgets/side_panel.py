@@ -100,6 +100,13 @@ class SidePanel(OptionList, CommandBindings):
         self.related = related
         self._rebuild()
 
+    def counts(self) -> str:
+        """The panel's title: how many quotes, related quotes and entities it lists."""
+        if self.article is None:
+            return "Quotes · related · entities"
+        related = "…" if self.related is None else str(len(self.related))
+        return f"Quotes {len(self.quotes)} · related {related} · entities {len(self.entities)}"
+
     def show_related(self, related: Sequence[RelatedQuote]) -> None:
         """Fill in the related quotes once they are known."""
         self.related = related
@@ -158,7 +165,7 @@ class SidePanel(OptionList, CommandBindings):
         if self.related is None:
             return [
                 Option("Related quotes", disabled=True),
-                Option(Text("  looking…", style="italic"), disabled=True),
+                Option(Text("  finding related quotes…", style="italic"), disabled=True),
             ]
         options: list[Option | None] = [
             Option(f"Related quotes ({len(self.related)})", disabled=True)

@@ -1,0 +1,139 @@
+"""Related quotes come after the article: the body and side panel first, then the related ones.
+
+The library here is the real one on the seed index; it only holds ``related_quotes`` back
+until the test lets it go, so the moment between the two frames can be looked at.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from diplomareader.model import RelatedQuote
+from diplomareader.search import Library
+from diplomareader.tui.messages import RelatedReady
+from diplomareader.tui.screens.main import MainScreen
+from tests.tui.conftest import LAVROV, AppFactory, screen_text, settle
+
+
+class HeldLibrary(Library):
+    """The real library, whose related-quote search waits for ``release`` per article."""
+
+    def __init__(self, index: Path) -> None:
+        """Open ``index``; nothing is held until ``hold`` is called."""
+        super().__init__(index)
+        self.gates: dict[str, threading.Event] = {}
+        self.started: set[str] = set()
+        """Articles whose related-quote search has begun (and may be waiting)."""
+
+    def hold(self, article_id: str) -> None:
+        """Make the related-quote search of ``article_id`` wait for ``release``."""
+        self.gates[article_id] = threading.Event()
+
+    def release(self, article_id: str) -> None:
+        """Let the search of ``article_id`` go on."""
+        self.gates[article_id].set()
+
+    def related_quotes(self, article_id: str, *, limit: int = 20) -> list[RelatedQuote]:
+        """The real related quotes, once the gate of ``article_id`` (if any) is open."""
+        self.started.add(article_id)
+        gate = self.gates.get(article_id)
+        if gate is not None:
+            gate.wait(10)
+        return super().related_quotes(article_id, limit=limit)
+
+
+def main_screen(app: object) -> MainScreen:
+    """The main screen of an app under test."""
+    screen = app.screen  # type: ignore[attr-defined]
+    assert isinstance(screen, MainScreen)
+    return screen
+
+
+async def until(condition: object, pilot: object, tries: int = 200) -> None:
+    """Let the app run until ``condition()`` is true (at most ``tries`` short pauses)."""
+    for _ in range(tries):
+        if condition():  # type: ignore[operator]
+            return
+        await pilot.pause(0.01)  # type: ignore[attr-defined]
+    raise AssertionError("the app never got there")
+
+
+async def test_article_and_side_panel_come_before_related_quotes(
+    seed_index: Path, make_reader: AppFactory
+) -> None:
+    """While related quotes are looked up, the body, quotes and entities are on screen."""
+    with HeldLibrary(seed_index) as library:
+        app = make_reader(library)
+        async with app.run_test(size=(160, 45)) as pilot:
+            await settle(pilot)
+            screen = main_screen(app)
+            lavrov = next(r for r in screen.list_view.rows if r.title.startswith(LAVROV))
+            library.hold(lavrov.id)
+            screen.open_article(lavrov.id)
+            await until(lambda: lavrov.id in library.started, pilot)
+            await pilot.pause()
+            assert screen.article is not None and screen.article.id == lavrov.id
+            assert screen.side.related is None
+            text = screen_text(app)
+            assert LAVROV in text
+            assert "finding related quotes…" in text
+            assert f"Quotes ({len(screen.article.quotes)})" in text
+            assert "Entities (" in text and "People" in text
+            assert "related … ·" in text  # the side panel's title
+            library.release(lavrov.id)
+            await settle(pilot)
+            related = screen.side.related
+            assert related is not None and related
+            text = screen_text(app)
+            assert "finding related quotes…" not in text
+            assert f"Related quotes ({len(related)})" in text
+            assert f"related {len(related)} ·" in text
+
+
+async def test_related_quotes_of_an_article_left_are_not_shown(
+    seed_index: Path, make_reader: AppFactory
+) -> None:
+    """Opening another article while related quotes are looked up drops the older ones."""
+    with HeldLibrary(seed_index) as library:
+        app = make_reader(library)
+        async with app.run_test(size=(160, 45)) as pilot:
+            await settle(pilot)
+            screen = main_screen(app)
+            lavrov = next(r for r in screen.list_view.rows if r.title.startswith(LAVROV))
+            other = next(r for r in screen.list_view.rows if r.id != lavrov.id)
+            library.hold(lavrov.id)
+            screen.open_article(lavrov.id)
+            await until(lambda: lavrov.id in library.started, pilot)
+            screen.open_article(other.id)
+            await settle(pilot)
+            expected = list(library.related_quotes(other.id))
+            assert screen.article is not None and screen.article.id == other.id
+            assert list(screen.side.related or ()) == expected
+            library.release(lavrov.id)  # the first search ends now, after the second
+            await app.workers.wait_for_complete()
+            await settle(pilot)
+            assert screen.article.id == other.id
+            assert list(screen.side.related or ()) == expected
+            assert list(screen.related) == expected
+
+
+async def test_a_late_related_result_for_another_article_is_ignored(
+    library: Library, make_reader: AppFactory
+) -> None:
+    """Related quotes that arrive for an article no longer open leave the panel as it is."""
+    app = make_reader(library)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        lavrov = next(r for r in screen.list_view.rows if r.title.startswith(LAVROV))
+        other = next(r for r in screen.list_view.rows if r.id != lavrov.id)
+        screen.open_article(other.id)
+        await settle(pilot)
+        shown = list(screen.side.related or ())
+        stale = list(library.related_quotes(lavrov.id))
+        assert stale and stale != shown
+        screen.post_message(RelatedReady(lavrov.id, stale))
+        await settle(pilot)
+        assert list(screen.side.related or ()) == shown
+        assert list(screen.related) == shown
