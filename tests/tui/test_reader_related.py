@@ -137,3 +137,35 @@ async def test_a_late_related_result_for_another_article_is_ignored(
         await settle(pilot)
         assert list(screen.side.related or ()) == shown
         assert list(screen.related) == shown
+
+
+class CountingLibrary(Library):
+    """The real library, counting the related-quote read-aheads asked of it."""
+
+    def __init__(self, index: Path) -> None:
+        """Open ``index``."""
+        super().__init__(index)
+        self.prepared = 0
+
+    def prepare_related(self) -> None:
+        """Count, then read ahead for real."""
+        self.prepared += 1
+        super().prepare_related()
+
+
+async def test_related_quotes_are_read_ahead_once_after_the_list_shows(
+    seed_index: Path, make_reader: AppFactory
+) -> None:
+    """Once the first rows are on screen the reader reads ahead for related quotes, once."""
+    with CountingLibrary(seed_index) as library:
+        app = make_reader(library)
+        async with app.run_test(size=(160, 45)) as pilot:
+            await settle(pilot)
+            screen = main_screen(app)
+            assert screen.list_view.rows
+            assert library.prepared == 1
+            await pilot.press("slash", *"lavrov")
+            await settle(pilot)
+            await pilot.press(*["backspace"] * 6)
+            await settle(pilot)
+            assert library.prepared == 1

@@ -60,6 +60,8 @@ class MainScreen(PassageActions):
         """Articles read before the current one, with where the reader was in them."""
         self.total = 0
         """How many articles match the current view."""
+        self._prepared = False
+        """Whether the related-quote read-ahead was started."""
 
     # ----- layout -------------------------------------------------------------------------
 
@@ -209,6 +211,18 @@ class MainScreen(PassageActions):
         else:
             self.search_bar.set_status(f"{total:,} articles")
         self._titles()
+        if not self._prepared:
+            self._prepared = True
+            self.call_after_refresh(self._prepare_related)
+
+    @work(thread=True, exclusive=True, group="prepare", exit_on_error=False, name="prepare")
+    def _prepare_related(self) -> None:
+        """Once the list is on screen: read ahead what related quotes need, so that the first
+        article opened gets them as fast as the next ones."""
+        try:
+            self.reader_app.library.prepare_related()
+        except Exception:  # noqa: BLE001 - a read-ahead; the real call reports any problem
+            return
 
     def action_focus_search(self) -> None:
         """Move to the search box."""
