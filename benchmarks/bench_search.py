@@ -98,7 +98,18 @@ def summary(values: list[float]) -> dict[str, float]:
 
 
 def peak_rss_mb() -> float:
-    """Peak resident memory of this process (MB)."""
+    """Peak resident memory of this process (MB).
+
+    Linux's ``VmHWM`` (the high-water mark of this program's memory); not ``ru_maxrss``,
+    which a process started by ``subprocess`` inherits from its parent across fork and
+    exec (the query phase would report the ingest's peak)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024.0
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
@@ -221,6 +232,11 @@ def main() -> int:
         help="measure the raw Whoosh rate on the first N articles only (default: all)",
     )
     parser.add_argument(
+        "--ingest-only",
+        action="store_true",
+        help="stop after the ingest figures (ingest, raw Whoosh, re-ingest, add 100)",
+    )
+    parser.add_argument(
         "--query-phase", nargs=2, metavar=("INDEX", "FTS_DB"), help=argparse.SUPPRESS
     )
     args = parser.parse_args()
@@ -237,7 +253,7 @@ def main() -> int:
         return 1
     work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="bench-search-"))
     try:
-        result = run(corpora, work, count, args.naive_timeout, args.raw_articles)
+        result = run(corpora, work, count, args.naive_timeout, args.raw_articles, args.ingest_only)
     finally:
         if not args.keep and not args.work:
             shutil.rmtree(work, ignore_errors=True)
@@ -248,9 +264,15 @@ def main() -> int:
 
 
 def run(
-    corpora: Path, work: Path, count: int, naive_timeout: float, raw_articles: int | None = None
+    corpora: Path,
+    work: Path,
+    count: int,
+    naive_timeout: float,
+    raw_articles: int | None = None,
+    ingest_only: bool = False,
 ) -> dict[str, Any]:
-    """Build, ingest, measure; returns the benchmark's JSON."""
+    """Build, ingest, measure; returns the benchmark's JSON (only the ingest part with
+    ``ingest_only``)."""
     from diplomareader.search import Library
     from searchbench_baselines import build_fts5, raw_whoosh
     from searchbench_corpus import write_corpus
@@ -295,6 +317,14 @@ def run(
     with Library(index) as library:
         added = library.ingest([str(corpus)])
     add_s = time.perf_counter() - started
+    if ingest_only:
+        return ingest_figures(report, ingest_s, cpu1 - cpu0, raw, ingest_rss) | {
+            "reingest_unchanged_s": round(reingest_s, 2),
+            "reingest_unchanged_files": again.unchanged,
+            "add_100_s": round(add_s, 2),
+            "add_100_added": added.added,
+            "load_average": os.getloadavg(),
+        }
     log("fts5")
     fts_build_s = build_fts5(index, work / "fts.db")
     log("query phase")
@@ -316,24 +346,7 @@ def run(
     paint = first_paint(index)
     articles = report.added
     result: dict[str, Any] = {
-        "articles": articles,
-        "ingest": {
-            "pipeline_articles_per_s": round(articles / ingest_s, 1),
-            "raw_whoosh_articles_per_s": round(raw["articles"] / raw["wall_s"], 1),
-            "ratio": round((articles / ingest_s) / (raw["articles"] / raw["wall_s"]), 3),
-            "pipeline_s": round(ingest_s, 1),
-            "pipeline_cpu_s": round(cpu1 - cpu0, 1),
-            "raw_whoosh_s": round(raw["wall_s"], 1),
-            "raw_whoosh_cpu_s": round(raw["cpu_s"], 1),
-            "raw_whoosh_articles": raw["articles"],
-            # What the rates would be on two idle cores: CPU seconds over two for the
-            # pipeline (perfect overlap), over one for the single raw writer.
-            "ratio_cpu_bound": round(
-                (articles / max(1e-9, (cpu1 - cpu0) / 2)) / (raw["articles"] / raw["cpu_s"]), 3
-            ),
-            "errors": len(report.errors),
-            "peak_rss_mb": round(ingest_rss, 1),
-        },
+        **ingest_figures(report, ingest_s, cpu1 - cpu0, raw, ingest_rss),
         "reingest_unchanged_s": round(reingest_s, 2),
         "reingest_unchanged_files": again.unchanged,
         "add_100_s": round(add_s, 2),
@@ -365,6 +378,33 @@ def run(
         },
     }
     return result
+
+
+def ingest_figures(
+    report: Any, ingest_s: float, cpu_s: float, raw: dict[str, float], ingest_rss: float
+) -> dict[str, Any]:
+    """The ``articles`` and ``ingest`` keys: the pipeline's rate against raw Whoosh's."""
+    articles = report.added
+    return {
+        "articles": articles,
+        "ingest": {
+            "pipeline_articles_per_s": round(articles / ingest_s, 1),
+            "raw_whoosh_articles_per_s": round(raw["articles"] / raw["wall_s"], 1),
+            "ratio": round((articles / ingest_s) / (raw["articles"] / raw["wall_s"]), 3),
+            "pipeline_s": round(ingest_s, 1),
+            "pipeline_cpu_s": round(cpu_s, 1),
+            "raw_whoosh_s": round(raw["wall_s"], 1),
+            "raw_whoosh_cpu_s": round(raw["cpu_s"], 1),
+            "raw_whoosh_articles": raw["articles"],
+            # What the rates would be on two idle cores: CPU seconds over two for the
+            # pipeline (perfect overlap), over one for the single raw writer.
+            "ratio_cpu_bound": round(
+                (articles / max(1e-9, cpu_s / 2)) / (raw["articles"] / raw["cpu_s"]), 3
+            ),
+            "errors": len(report.errors),
+            "peak_rss_mb": round(ingest_rss, 1),
+        },
+    }
 
 
 if __name__ == "__main__":
