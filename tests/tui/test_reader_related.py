@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from diplomareader.model import RelatedQuote
+from diplomareader.model import InputError, RelatedQuote
 from diplomareader.search import Library
 from diplomareader.tui.messages import RelatedReady
 from diplomareader.tui.screens.main import MainScreen
@@ -50,7 +50,7 @@ def main_screen(app: object) -> MainScreen:
     return screen
 
 
-async def until(condition: object, pilot: object, tries: int = 200) -> None:
+async def until(condition: object, pilot: object, tries: int = 1000) -> None:
     """Let the app run until ``condition()`` is true (at most ``tries`` short pauses)."""
     for _ in range(tries):
         if condition():  # type: ignore[operator]
@@ -169,3 +169,34 @@ async def test_related_quotes_are_read_ahead_once_after_the_list_shows(
             await pilot.press(*["backspace"] * 6)
             await settle(pilot)
             assert library.prepared == 1
+
+
+class BrokenLibrary(Library):
+    """The real library, except that its quote index cannot be read."""
+
+    def related_quotes(self, article_id: str, *, limit: int = 20) -> list[RelatedQuote]:
+        """Fail as an unreadable quote index would."""
+        raise InputError("the quote index cannot be read")
+
+
+async def test_related_quotes_that_cannot_be_looked_up_are_reported(
+    seed_index: Path, make_reader: AppFactory
+) -> None:
+    """A failing related-quote search says so in the panel (no endless 'finding…')."""
+    with BrokenLibrary(seed_index) as library:
+        app = make_reader(library)
+        async with app.run_test(size=(160, 45)) as pilot:
+            await settle(pilot)
+            screen = main_screen(app)
+            lavrov = next(r for r in screen.list_view.rows if r.title.startswith(LAVROV))
+            screen.open_article(lavrov.id)
+            await settle(pilot)
+            assert screen.article is not None and screen.article.id == lavrov.id
+            text = screen_text(app)
+            assert "finding related quotes…" not in text
+            assert "could not be looked up" in text
+            assert screen.side.related_problem == "the quote index cannot be read"
+            assert LAVROV in text
+            assert any(
+                "the quote index cannot be read" in str(n.message) for n in app._notifications
+            )

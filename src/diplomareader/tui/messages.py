@@ -50,3 +50,5 @@ class RelatedReady(Message):
 
     article_id: str
     related: Sequence[RelatedQuote]
+    problem: str | None = None
+    """Why they could not be looked up (the panel says so instead of waiting forever)."""

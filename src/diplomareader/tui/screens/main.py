@@ -289,7 +289,13 @@ class MainScreen(PassageActions):
                 break
         if worker.is_cancelled:
             return
-        related = library.related_quotes(article_id)
+        try:
+            related = library.related_quotes(article_id)
+        except Exception as error:
+            if not worker.is_cancelled:
+                reason = (str(error).strip().splitlines() or [type(error).__name__])[0]
+                self.post_message(RelatedReady(article_id, (), problem=reason))
+            raise  # reported in one line by on_worker_state_changed
         if not worker.is_cancelled:
             self.post_message(RelatedReady(article_id, related))
 
@@ -324,7 +330,7 @@ class MainScreen(PassageActions):
         """Fill in the related quotes if the article is still open."""
         if self.article is not None and self.article.id == event.article_id:
             self.related = event.related
-            self.side.show_related(event.related)
+            self.side.show_related(event.related, event.problem)
             self._titles()
 
     def action_back(self) -> None:

@@ -85,6 +85,8 @@ class SidePanel(OptionList, CommandBindings):
         """The article's entities, one per canonical name (``merge_entities``), in display order."""
         self.related: Sequence[RelatedQuote] | None = None
         """Related quotes (None while they are being looked up)."""
+        self.related_problem: str | None = None
+        """Why the related quotes could not be looked up (None: no problem)."""
 
     def show(self, article: Article | None, related: Sequence[RelatedQuote] | None = None) -> None:
         """Fill the panel for ``article`` (related quotes may follow later)."""
@@ -98,6 +100,7 @@ class SidePanel(OptionList, CommandBindings):
             key=lambda e: (order.index(e.kind) if e.kind in order else 9, -counts[e.name], e.name),
         )
         self.related = related
+        self.related_problem = None
         self._rebuild()
 
     def counts(self) -> str:
@@ -107,9 +110,10 @@ class SidePanel(OptionList, CommandBindings):
         related = "…" if self.related is None else str(len(self.related))
         return f"Quotes {len(self.quotes)} · related {related} · entities {len(self.entities)}"
 
-    def show_related(self, related: Sequence[RelatedQuote]) -> None:
-        """Fill in the related quotes once they are known."""
+    def show_related(self, related: Sequence[RelatedQuote], problem: str | None = None) -> None:
+        """Fill in the related quotes once they are known (or why they could not be found)."""
         self.related = related
+        self.related_problem = problem
         highlighted = self.highlighted
         self._rebuild()
         if highlighted is not None and highlighted < self.option_count:
@@ -170,7 +174,10 @@ class SidePanel(OptionList, CommandBindings):
         options: list[Option | None] = [
             Option(f"Related quotes ({len(self.related)})", disabled=True)
         ]
-        if not self.related:
+        if self.related_problem:
+            line = f"  could not be looked up: {self.related_problem}"
+            options.append(Option(Text(line, style="italic"), disabled=True))
+        elif not self.related:
             options.append(Option(Text("  none found", style="italic"), disabled=True))
         for index, related in enumerate(self.related):
             summary = related.article
