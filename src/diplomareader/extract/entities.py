@@ -25,8 +25,8 @@ from diplomareader.extract.entities_context import share_kinds
 from diplomareader.extract.entities_rules import Candidate, RunReader
 from diplomareader.extract.entities_tokens import CONNECTORS, runs, tokenize
 from diplomareader.extract.entities_words import rule_words, words_of
-from diplomareader.extract.gazetteer import Gazetteer, default_gazetteer
-from diplomareader.extract.names import CYRILLIC_CAPITALS, fold_word, russian_stem
+from diplomareader.extract.gazetteer import Gazetteer, default_gazetteer, titled_surnames
+from diplomareader.extract.names import CYRILLIC_CAPITALS, fold_word, russian_stem, word_key
 from diplomareader.model import Entity, EntityKind, Mention
 
 _PAREN_RE: Final = re.compile(r"\s*\(\s*")
@@ -266,6 +266,76 @@ def _surnames_over_places(cands: list[Candidate]) -> None:
             last_seen[cand.keys[0]] = cand.end
 
 
+def _titled_surnames(cands: list[Candidate], gaz: Gazetteer) -> None:
+    """A surname after one of the titles a gazetteer person lists ("Vice President Harris" for
+    Kamala Harris) is that person, unless the article names someone else with that surname in
+    full ("Jimmy Carter" ... "President Carter") or a lower rank precedes the title."""
+    surnames = titled_surnames(gaz)
+    if not surnames:
+        return
+    full = {c.keys[-1] for c in cands if c.kind == "person" and c.entry is None and len(c.keys) > 1}
+    for cand in cands:
+        if cand.kind != "person" or cand.entry is not None or len(cand.keys) != 1:
+            continue
+        entry = surnames.get(cand.keys[0])
+        if entry is None or cand.keys[0] in full or not cand.title:
+            continue
+        title = " ".join(w.rstrip(".") for w in cand.title)
+        for wanted in entry.titles:
+            if title == wanted or (
+                title.endswith(" " + wanted)
+                and title[: -len(wanted)].split()[-1] not in _LOWER_RANKS
+            ):
+                cand.entry = entry
+                break
+
+
+_ARMED: Final = words_of("force forces army navy guard corps")
+"""Organisation tails that are department words too but close the name of a body."""
+_COMMITTEE_AFTER: Final = re.compile(
+    r"(?:(?:,| and| &)? [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*)*,? (sub)?(committee|panel)(s)?\b"
+)
+"""What follows the short name of a committee: "Senate Intelligence committee", and in a list
+"the Senate Intelligence, Judiciary and Armed Services committees"."""
+
+
+def _not_committee(name: str, tails: frozenset[str]) -> bool:
+    """One word, a list, or a body already: not the short name of a committee."""
+    words = name.split()
+    return len(words) < 2 or "and" in words or words[-1].lower() in tails
+
+
+def _committee_names(body: str, cands: list[Candidate], tails: frozenset[str]) -> None:
+    """The short name of a committee before a lowercase "committee(s)" or "panel(s)" is named
+    in full: "the Senate Intelligence and Armed Services committees" names the Senate
+    Intelligence Committee and the Armed Services Committee (the mentions stay as written). A
+    name of one word ("the House committee") or that is a body already (its last word one of
+    ``tails``: "the Air Force committee") is left alone."""
+    for n in range(len(cands) - 1, -1, -1):
+        cand = cands[n]
+        if cand.kind not in (None, "organization") or cand.entry is not None or cand.nested:
+            continue
+        m = _COMMITTEE_AFTER.match(body, cand.end)
+        if m is None or not cand.text[:1].isupper():
+            continue
+        noun = "Subcommittee" if m.group(1) else "Committee"
+        parts = [cand]
+        if " and " in cand.text and m.group(3):  # two committees: "X and Y committees"
+            left, right = cand.text.split(" and ", 1)
+            at = cand.start + len(left) + 5
+            parts = [
+                Candidate(cand.start, cand.start + len(left), left, None),
+                Candidate(at, cand.end, right, None),
+            ]
+        if any(_not_committee(part.text, tails) for part in parts):
+            continue
+        for part in parts:
+            part.kind = "organization"
+            part.bare = f"{part.text} {noun}"
+            part.keys = tuple(word_key(w) for w in (*part.text.split(), noun))
+        cands[n : n + 1] = parts
+
+
 def _no_name(name: str, common: frozenset[str]) -> bool:
     """Every word of ``name`` is a title or a common noun: there is no name in it."""
     for word in name.lower().split():
@@ -284,6 +354,9 @@ def extract_entities(body: str, gazetteer: Gazetteer | None = None) -> list[Enti
     cands = candidates(body, gaz)
     _surnames_over_places(cands)
     share_kinds(body, cands, rule_words(gaz).common_nouns)
+    _titled_surnames(cands, gaz)
+    words = rule_words(gaz)
+    _committee_names(body, cands, (words.org_tails - words.departments) | _ARMED)
     groups = _Groups(cands)
     index = {id(c): n for n, c in enumerate(cands)}
     for n, cand in enumerate(cands):

@@ -33,6 +33,8 @@ _SETTLEMENTS: Final = words_of(
     "neighborhood port area camp island oblast county municipality"
 )
 """Lowercase nouns of "the city of X", "the Syrian town of X", "the port city of X"."""
+_SETTLEMENT_WORDS: Final = _SETTLEMENTS | words_of("port holy ancient old")
+"""Words before "town of X" that belong to the settlement noun ("the port city of")."""
 _RULERS: Final = words_of("regime administration government junta")
 """What a person's name can head: "the Assad regime", "the Obama administration"."""
 _PEOPLE_OF: Final = words_of("people peoples government governments residents citizens regime")
@@ -158,7 +160,7 @@ class ContextRules:
         if len(before) < 2 or before[-1].text != "of" or before[-2].text not in _SETTLEMENTS:
             return None
         k = len(before) - 2
-        if k >= 1 and before[k - 1].text in _SETTLEMENTS | words_of("port holy ancient old"):
+        if k >= 1 and before[k - 1].text in _SETTLEMENT_WORDS:
             k -= 1
         if k >= 1 and self._adjective(before[k - 1]):
             k -= 1

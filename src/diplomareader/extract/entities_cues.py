@@ -28,6 +28,7 @@ from diplomareader.model import EntityKind
 _ADJECTIVE_ENDS: Final = ("ish", "ian", "ese", "ic", "ist", "ern")
 _CONTRACTION: Final = re.compile(r"['’](?:ve|m|ll|re|d|t)$", re.IGNORECASE)
 """A word ending like "I've", "I'm", "We'll", "Don't": a pronoun or a verb, not a name."""
+_WORD: Final = re.compile(r"[^\W\d_][\w'’-]*")
 _AGE_AFTER: Final = re.compile(r", \d{1,2},(?!\d)")
 """An age in commas after a name: "Scott C. Dayton, 42, of Woodbridge"."""
 
@@ -104,6 +105,8 @@ class Cues:
         ):
             kind = "person"
         if kind is None and len(piece) == 1 and self._acronym(piece[0]):
+            if self._common_abbreviation(first.text):
+                return None  # "SDG" (also written "SDGs"), "PPP" for "public-private partnership"
             kind = "organization"
         if kind is None and (
             (self._after_place_preposition(piece[0]) and not self._adjective_shaped(piece))
@@ -168,6 +171,36 @@ class Cues:
                 if other.all_caps and len(other.text) >= 4 and other.key not in self.gaz.prefixes:
                     return False
         return True
+
+    def _common_abbreviation(self, text: str) -> bool:
+        """An abbreviation of things rather than of a body: written in the plural elsewhere
+        ("SDGs"), or spelled out as a common noun ("public-private partnership (PPP)") or as a
+        programme, plan or law ("Paycheck Protection Program (PPP)")."""
+        if re.search(rf"(?<![\w.-]){re.escape(text)}s\b", self.body):
+            return True
+        letters = text.replace(".", "")
+        for m in re.finditer(rf"\(\s*{re.escape(text)}s?\s*\)", self.body):
+            words = _WORD.findall(self.body, max(0, m.start() - 120), m.start())
+            parts = [p for w in words for p in w.split("-") if p]
+            parts = [p for p in parts if p.lower() not in CONNECTORS]
+            if len(parts) < len(letters):
+                continue
+            spelled = parts[-len(letters) :]
+            if "".join(p[0] for p in spelled).upper() != letters.upper():
+                continue
+            last = spelled[-1].lower()
+            if (
+                all(p.islower() for p in spelled)
+                or last in self.words.work_tails
+                or last
+                in (
+                    "goals",
+                    "goal",
+                    "targets",
+                )
+            ):
+                return True
+        return False
 
     def _name_shaped(self, piece: list[int]) -> bool:
         """ "Stephen J. Townsend" (a middle initial), "Haider al-Abadi", "Abu Omar al-Ansari"."""

@@ -84,6 +84,8 @@ class RunReader(Cues, Merger, ContextRules, NameSlots):
             match = phrases.get(key) if last.cap else None
             if match is not None:
                 start, end = toks[i].start, last.bare_end
+                if last.lower in ("jr", "sr") and self.body[end : end + 1] == ".":
+                    end += 1  # "Joseph R. Biden Jr." keeps the period of its suffix
                 text = self.body[start:end]
                 match = match.resolve(text)
                 if match is not None and not (j == i and self._loose_name(toks[i], text, match)):
@@ -135,6 +137,10 @@ class RunReader(Cues, Merger, ContextRules, NameSlots):
             j, cand = found
             if j == i + 1 and cand.entry is not None and self._surname_slot(pending, i):
                 pending.append(i)  # "Chief Chuck Jordan", "Wilbur Ross": a surname, not a place
+                i += 1
+                continue
+            if j == i + 1 and self._first_name_slot(cand, i, b):
+                pending.append(i)  # "Jordan Peterson", "Chad Wolf": a first name, not a country
                 i += 1
                 continue
             if pending and cand.kind == "place" and self.tokens[pending[-1]].lower in FEATURE_HEADS:
@@ -233,7 +239,7 @@ class RunReader(Cues, Merger, ContextRules, NameSlots):
             break
         if role is not None:
             roles.append(role)
-        pieces = self._split([t for t in idx[k:]])
+        pieces = self._split([t for t in idx[k:]], titled)
         if work and pieces:
             pieces = pieces[1:]
         if department and pieces:
@@ -268,8 +274,11 @@ class RunReader(Cues, Merger, ContextRules, NameSlots):
         keys = tuple(t.lower.rstrip(".") for t in self.tokens[first : last + 1])
         return Candidate(start, end, self.body[start:end], None, keys=keys, role=True)
 
-    def _split(self, idx: list[int]) -> list[tuple[list[int], bool]]:
+    def _split(self, idx: list[int], titled: bool = False) -> list[tuple[list[int], bool]]:
         """Cut a leftover stretch at connectors no head word licenses, possessives, titles.
+
+        After a title (``titled``), a name is cut before "of": "Senator Warner of Senate
+        Intelligence" is a person and a body, not one name.
 
         Returns the pieces, each with whether a title stood right before it ("Office of
         Management and Budget Director Shalanda Young": the title cuts the organisation off).
@@ -289,7 +298,10 @@ class RunReader(Cues, Merger, ContextRules, NameSlots):
                 if (
                     low in NAME_PARTICLES_INNER
                     or (licensed and low in CONNECTORS and not self._new_name_after(idx, pos - 1))
-                    or self._tail_licenses(idx, pos - 1)
+                    or (
+                        not (titled and not pieces and not licensed)
+                        and self._tail_licenses(idx, pos - 1)
+                    )
                     or (low in CONNECTORS and toks[cur[0]].lower in self.words.work_tails)
                 ):
                     cur.append(t)
@@ -301,7 +313,13 @@ class RunReader(Cues, Merger, ContextRules, NameSlots):
                 continue
             n = self._title_len(idx, pos - 1)
             rest = pos - 1 + n
-            if n and rest < len(idx) and toks[idx[rest]].cap and not self._org_ahead(idx[rest:]):
+            if (
+                n
+                and rest < len(idx)
+                and toks[idx[rest]].cap
+                and not self._org_ahead(idx[rest:])
+                and not (cur and self._suffix(toks[idx[rest]]))
+            ):
                 # "... Director Shalanda Young", "Rice and Congressman Richmond"
                 if cur:
                     pieces.append((cur, after_title))
@@ -346,6 +364,12 @@ class RunReader(Cues, Merger, ContextRules, NameSlots):
             if trimmed:
                 out.append((trimmed, titled))
         return out
+
+    @staticmethod
+    def _suffix(tok: Token) -> bool:
+        """A generational suffix ("Jr.", "Sr.", "III"): no name, so a title word before it is a
+        surname ("Martin Luther King Jr.", "Robert F. Kennedy Jr." after "Judge")."""
+        return tok.lower.rstrip(".") in ("jr", "sr") or tok.text in ROMAN
 
     def _new_name_after(self, idx: list[int], pos: int) -> bool:
         """ "X and the Y", "X and Embassy of Y": a new name starts after this "and"."""

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 from typing import Final
 
+from diplomareader.extract.entities_candidate import Candidate
 from diplomareader.extract.entities_tokens import CONNECTORS, Token
 from diplomareader.extract.entities_words import RuleWords
-from diplomareader.extract.gazetteer import Match, surface_form
+from diplomareader.extract.gazetteer import Gazetteer, Match, surface_form
 
 _TAIL_CONNECTORS: Final = frozenset(("of", "for", "in", "on"))
 
@@ -38,6 +39,7 @@ class NameSlots:
     body: str
     tokens: list[Token]
     words: RuleWords
+    gaz: Gazetteer
 
     def _first_name(self, tok: Token) -> bool:
         """A known first name (implemented by ``Cues``, which comes first in ``RunReader``)."""
@@ -84,6 +86,46 @@ class NameSlots:
         if titled:
             return True
         return self._first_name(last) and (initial or not last.sent_start) and before is None
+
+    def _first_name_slot(self, cand: Candidate, i: int, b: int) -> bool:
+        """Token ``i``, a place the gazetteer knows that is also a first name, stands where a
+        first name goes: right before the last capitalised word of its run (ending at ``b``), a
+        word that is no name the gazetteer knows, no first name, no title and no place, body or
+        common word ("Jordan Peterson", "Chad Wolf", "Israel Katz"; not "Jordan Valley",
+        "Georgia Tech", "U.S.-Israel Strategic Group", "Ambassador to Israel Tom Nides")."""
+        tok = self.tokens[i]
+        before = self.body[tok.start - 1 : tok.start]
+        if (
+            before not in ("", " ", "\n", "(", '"', "“")
+            or (i and self.tokens[i - 1].lower in self.words.place_preps)
+            or cand.kind != "place"
+            or cand.adjective
+            or cand.people
+            or tok.possessive
+            or tok.all_caps
+            or not self._first_name(tok)
+        ):
+            return False
+        if i + 1 >= b or (i + 2 < b and self.tokens[i + 2].cap):
+            return False
+        nxt = self.tokens[i + 1]
+        low = nxt.lower.rstrip("'’").removesuffix("'s").removesuffix("’s")
+        words = self.words
+        return (
+            nxt.cap
+            and not nxt.all_caps
+            and len(nxt.text) > 2
+            and self.body[tok.end : nxt.start] == " "
+            and nxt.key not in self.gaz.prefixes
+            and not self._first_name(nxt)
+            and low not in words.not_names
+            and low not in words.common_nouns
+            and low not in words.departments
+            and low not in words.title_words
+            and low not in words.place_tails
+            and low not in words.org_tails
+            and low not in CONNECTORS
+        )
 
     def _past_department(
         self, pieces: list[tuple[list[int], bool]]

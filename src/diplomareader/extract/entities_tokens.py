@@ -36,6 +36,8 @@ _ABBREVIATIONS: Final = _words(
     "spc"
 )
 """Words whose trailing dot does not end a sentence (``Mr. Johnson``, ``Gen. Votel``)."""
+_NAME_ENDS: Final = frozenset(("jr", "sr"))
+"""Abbreviations that close a name: a capitalised word after "Jr. " starts something else."""
 _NEWLINE: Final = re.compile("\n")
 _LONG_WORD: Final = re.compile(r"(?<!\w)[^\W\d_][\w'’-]{3,}")
 _HEADLINE_MAX: Final = 250
@@ -167,7 +169,10 @@ def runs(body: str, tokens: list[Token]) -> list[tuple[int, int]]:
             tok = tokens[j]
             gap = body[tokens[j - 1].end : tok.start]
             if gap not in _JOINING_GAPS and not (
-                gap == ". " and tok.cap and _abbreviation(tokens[j - 1].text)
+                gap == ". "
+                and tok.cap
+                and _abbreviation(tokens[j - 1].text)
+                and tokens[j - 1].lower not in _NAME_ENDS
             ):
                 break
             if tok.cap:

@@ -9,6 +9,7 @@ File format (every ``*.yaml`` of ``diplomareader/data`` and of ``locations.gazet
         adjectives: [Kazakh, Kazakhstani]                          # words that refer to it
         people: [Kazakhs]       # plural demonyms; "Kazakhs" is also derived from "Kazakh"
       - {name: Aibek Smadyarov, kind: person, aliases: [Smadyarov]}
+      - {name: Kamala Harris, kind: person, titles: [Vice President]}   # "Vice President Harris"
 
 A file may also extend the rules' word lists (``first_names``, ``person_titles``, ``org_tails``,
 see ``data/lexicon.yaml``). Names are matched through ``name_key``, so spelling and transliteration
@@ -74,6 +75,10 @@ class GazEntry:
     adjectives: tuple[str, ...] = ()
     people: tuple[str, ...] = ()
     """Plural demonyms that the rule of ``people_forms`` does not derive ("Kurds", "Britons")."""
+    titles: tuple[str, ...] = ()
+    """For a person: titles (lowercased) under which the surname alone names them ("vice
+    president" for Kamala Harris: "Vice President Harris"), for surnames too common to be
+    aliases."""
 
 
 @dataclass(frozen=True)
@@ -233,6 +238,26 @@ class Gazetteer:
         self.words(name).update(str(v).lower() for v in values if str(v).strip())
 
 
+def titled_surnames(gaz: Gazetteer) -> dict[str, GazEntry]:
+    """Folded surname -> the person entry of ``gaz`` that lists ``titles`` and has that surname
+    (the last word of its name); a surname two such entries share is left out. Computed once
+    per gazetteer (again after entries are added)."""
+    cached = gaz.cache.get("surnames")
+    if isinstance(cached, tuple) and cached[0] == len(gaz.entries):
+        return cast(dict[str, GazEntry], cached[1])
+    found: dict[str, GazEntry | None] = {}
+    for entry in gaz.entries:
+        words = entry.name.split()
+        if entry.kind != "person" or not entry.titles or len(words) < 2:
+            continue
+        key = fold_word(words[-1])
+        known = found.get(key, entry)
+        found[key] = entry if known == entry else None
+    surnames = {key: entry for key, entry in found.items() if entry is not None}
+    gaz.cache["surnames"] = (len(gaz.entries), surnames)
+    return surnames
+
+
 def _parse_entries(data: dict[str, Any], source: str) -> list[GazEntry]:
     """Entries of one loaded YAML mapping; raises InputError on a malformed file."""
     default_kind = data.get("kind")
@@ -243,7 +268,7 @@ def _parse_entries(data: dict[str, Any], source: str) -> list[GazEntry]:
     for i, raw in enumerate(raw_entries):
         if not isinstance(raw, dict) or not str(raw.get("name") or "").strip():
             raise InputError(f"{source}: entry {i + 1} needs a 'name'")
-        unknown = set(raw) - {"name", "kind", "aliases", "adjectives", "people"}
+        unknown = set(raw) - {"name", "kind", "aliases", "adjectives", "people", "titles"}
         if unknown:
             raise InputError(
                 f"{source}: entry {raw['name']!r} has unknown keys {sorted(map(str, unknown))}"
@@ -255,7 +280,7 @@ def _parse_entries(data: dict[str, Any], source: str) -> list[GazEntry]:
                 f"{source}: entry {raw['name']!r} has kind {kind!r}; use {sorted(KINDS)}"
             )
         lists = {}
-        for key in ("aliases", "adjectives", "people"):
+        for key in ("aliases", "adjectives", "people", "titles"):
             value = raw.get(key) or []
             if isinstance(value, str):
                 value = [value]
@@ -269,6 +294,7 @@ def _parse_entries(data: dict[str, Any], source: str) -> list[GazEntry]:
                 lists["aliases"],
                 lists["adjectives"],
                 lists["people"],
+                tuple(t.lower().rstrip(".") for t in lists["titles"]),
             )
         )
     return entries

@@ -36,6 +36,8 @@ from diplomareader.extract.quote_speaker import (
 )
 from diplomareader.extract.quote_tokens import SpeakerRef, Token, tokens
 
+_TITLE_OR_AUX = TITLES | AUX_WORDS
+_STOP_OR_PREPOSITION = NP_STOP | PREPOSITIONS
 _LEAD = re.compile(r"[\s,]*(?:(—|–|--|-|―)\s*)?")
 _TAIL_WORDS = frozenset({"in", "on", "at", "to", "during", "after", "before", "while", "from"})
 _CLAUSE_WORDS = NP_STOP - AUX_WORDS
@@ -155,7 +157,7 @@ def _generic_verb(body: str, toks: list[Token]) -> Attribution | None:
         tok = toks[index]
         if tok.text in ",;:()":
             return None
-        if tok.capitalised or not tok.low.endswith("ed") or tok.low in TITLES | AUX_WORDS:
+        if tok.capitalised or not tok.low.endswith("ed") or tok.low in _TITLE_OR_AUX:
             continue
         tail = toks[index + 1] if index + 1 < len(toks) else None
         if tail is not None and not (tok.final or tail.text == "," or tail.low in _TAIL_WORDS):
@@ -175,7 +177,7 @@ def _adjective(tok: Token) -> bool:
     if tok.low in DETERMINERS:
         return True
     low = tok.low
-    return low.isalpha() and not tok.capitalised and low not in NP_STOP | PREPOSITIONS
+    return low.isalpha() and not tok.capitalised and low not in _STOP_OR_PREPOSITION
 
 
 def _later_in_sentence(body: str, toks: list[Token]) -> Attribution | None:

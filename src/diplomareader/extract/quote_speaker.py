@@ -29,6 +29,9 @@ from diplomareader.extract.quote_lexicon import (
 from diplomareader.extract.quote_roles import PUNCT, ROLES, is_name_word, mention_span, role_phrase
 from diplomareader.extract.quote_tokens import SpeakerRef, Token, norm_title
 
+_LEADING_OR_CONNECTOR = LEADING_STOPWORDS | NAME_CONNECTORS
+_PREPOSITION_OR_DETERMINER = PREPOSITIONS | DETERMINERS
+_CONNECTOR_OR_DETERMINER = NAME_CONNECTORS | DETERMINERS
 _PARTY_TAG = re.compile(r"[RDI](?:-[A-Z][A-Za-z.]*)?\.?")
 """A party and state tag set off by commas ("X, R-Ky., said")."""
 _TIME_BEFORE = frozenset({"on", "last", "this", "late", "early", "next"})
@@ -57,7 +60,7 @@ def name_run(toks: list[Token], last: int) -> int:
         else:
             break
         index -= 1
-    while first <= last and toks[first].low in LEADING_STOPWORDS | NAME_CONNECTORS:
+    while first <= last and toks[first].low in _LEADING_OR_CONNECTOR:
         first += 1
     return first
 
@@ -226,7 +229,7 @@ def _lookback(toks: list[Token], first: int, words: frozenset[str]) -> int:
         tok = toks[index]
         if tok.low in words:
             return index
-        if tok.capitalised or tok.text in PUNCT or tok.low in PREPOSITIONS | DETERMINERS:
+        if tok.capitalised or tok.text in PUNCT or tok.low in _PREPOSITION_OR_DETERMINER:
             return -1
         if tok.low in NP_STOP or tok.low == "what":
             return -1
@@ -316,7 +319,7 @@ def speaker_after(body: str, toks: list[Token], first: int) -> SpeakerRef | None
         if tok.final:
             break
     last = index - 1
-    while last >= first and toks[last].low in NAME_CONNECTORS | DETERMINERS:
+    while last >= first and toks[last].low in _CONNECTOR_OR_DETERMINER:
         last -= 1
     if last < first:
         return None
