@@ -8,9 +8,7 @@ import sys
 from typing import Any
 
 from diplomareader.cli import printable
-from diplomareader.ingest import iter_input_files
 from diplomareader.model import InputError
-from diplomareader.pipeline import parse_file
 
 
 def add_parser(subparsers: Any) -> None:
@@ -26,6 +24,11 @@ def add_parser(subparsers: Any) -> None:
 
 def main(args: argparse.Namespace) -> int:
     """Parse each file in order; failures become one-line errors and exit status 1."""
+    # Imported here, not at the top: every start of the reader builds the command line,
+    # and the pipeline (trafilatura, lxml) is only needed when parsing.
+    from diplomareader.ingest import iter_input_files
+    from diplomareader.pipeline import parse_file
+
     failed = False
     for path in iter_input_files(args.paths):
         try:
