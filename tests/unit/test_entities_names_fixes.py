@@ -183,3 +183,19 @@ def test_titled_name_stops_before_of_and_a_body() -> None:
     names = _names(extract_entities(body))
     assert ("Smith", "person") in names, names
     assert ("Fund for Peace", "organization") in names, names
+
+
+def test_a_name_is_the_same_whichever_apostrophe_a_source_types() -> None:
+    """O’Neill (typographic) and O'Neill (ASCII) give one canonical name; the mentions keep
+    the text as the body writes it."""
+    curly = (
+        "Police Commissioner James O\u2019Neill said the city was safe. O\u2019Neill added more."
+    )
+    straight = "Commissioner James O'Neill spoke to reporters on Monday."
+    names = [
+        {e.name for e in extract_entities(body) if e.kind == "person"} for body in (curly, straight)
+    ]
+    assert names[0] == names[1] == {"James O'Neill"}
+    entities = extract_entities(curly)
+    _check_offsets(curly, entities)
+    assert any("\u2019" in m.text for e in entities for m in e.mentions)

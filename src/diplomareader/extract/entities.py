@@ -211,7 +211,12 @@ def _inflected(cand: Candidate) -> int:
     return sum(len(w) - len(russian_stem(w)) for w in text.split())
 
 
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'"})
+"""Typographic apostrophes and look-alikes, written as the ASCII apostrophe in names."""
+
+
 def _canonical(members: list[Candidate]) -> tuple[str, EntityKind]:
+    """The name and kind of an entity: its gazetteer entry's, or its fullest mention's."""
     entry = next((c.entry for c in members if c.entry is not None), None)
     if entry is not None:
         return entry.name, entry.kind
@@ -219,7 +224,9 @@ def _canonical(members: list[Candidate]) -> tuple[str, EntityKind]:
     kind = min(kinds, key=lambda k: (-kinds[k], _KIND_ORDER[k]))
     named = [c for c in members if not c.role and c.link is None] or members
     best = max(named, key=lambda c: (len(c.keys), not c.text.isupper(), -_inflected(c), -c.start))
-    return " ".join((best.bare or best.text).split()), kind
+    # One spelling of the apostrophe, so that a name is the same whichever a source types
+    # (O’Neill, O'Neill).
+    return " ".join((best.bare or best.text).split()).translate(_APOSTROPHES), kind
 
 
 def _outside_tags(body: str, cands: list[Candidate]) -> list[Candidate]:
