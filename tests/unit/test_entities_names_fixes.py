@@ -10,17 +10,8 @@ from pathlib import Path
 
 from diplomareader.extract.entities import extract_entities
 from diplomareader.extract.gazetteer import build_gazetteer
-from diplomareader.model import Entity
-
-
-def _names(entities: list[Entity]) -> set[tuple[str, str]]:
-    return {(e.name, e.kind) for e in entities}
-
-
-def _check_offsets(body: str, entities: list[Entity]) -> None:
-    for entity in entities:
-        for m in entity.mentions:
-            assert body[m.start : m.end] == m.text
+from tests.unit.entity_checks import check_offsets as _check_offsets
+from tests.unit.entity_checks import names as _names
 
 
 def test_title_word_before_a_generational_suffix_is_a_surname() -> None:

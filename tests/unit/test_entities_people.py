@@ -7,20 +7,12 @@ from __future__ import annotations
 
 from diplomareader.extract.entities import extract_entities
 from diplomareader.model import Entity
+from tests.unit.entity_checks import check_offsets as _check_offsets
+from tests.unit.entity_checks import names as _names
 
 
 def _people(entities: list[Entity]) -> dict[str, Entity]:
     return {e.name: e for e in entities if e.kind == "person"}
-
-
-def _names(entities: list[Entity]) -> set[tuple[str, str]]:
-    return {(e.name, e.kind) for e in entities}
-
-
-def _check_offsets(body: str, entities: list[Entity]) -> None:
-    for entity in entities:
-        for m in entity.mentions:
-            assert body[m.start : m.end] == m.text
 
 
 def test_title_and_full_name_ending_in_a_country_is_a_person() -> None:

@@ -5,10 +5,7 @@ from __future__ import annotations
 
 from diplomareader.extract.entities import extract_entities
 from diplomareader.model import Entity
-
-
-def _names(entities: list[Entity]) -> set[tuple[str, str]]:
-    return {(e.name, e.kind) for e in entities}
+from tests.unit.entity_checks import names as _names
 
 
 def _mentions(entities: list[Entity]) -> set[str]:

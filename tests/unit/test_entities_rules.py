@@ -9,6 +9,7 @@ import pytest
 from diplomareader.extract.entities import extract_entities
 from diplomareader.extract.gazetteer import build_gazetteer
 from diplomareader.model import Entity
+from tests.unit.entity_checks import check_offsets as _check_offsets
 
 
 def _find(entities: list[Entity], mention: str) -> Entity:
@@ -27,12 +28,6 @@ def _named(entities: list[Entity], name: str) -> Entity:
 
 def _absent(entities: list[Entity], mention: str) -> None:
     assert all(m.text != mention for e in entities for m in e.mentions), mention
-
-
-def _check_offsets(body: str, entities: list[Entity]) -> None:
-    for entity in entities:
-        for m in entity.mentions:
-            assert body[m.start : m.end] == m.text
 
 
 @pytest.mark.parametrize(
