@@ -618,3 +618,37 @@ def test_capitalised_first_word_is_a_subject_only_if_it_is_a_name_elsewhere() ->
     assert _speakers("Talk compared to “working the referees” at a basketball game.") == [None]
     body = "Earl Butz met the envoys. Butz described the talks as “more reckless than usual.”"
     assert _speakers(body) == ["Earl Butz"]
+
+
+def test_dotted_delegate_title_is_cut_from_the_name() -> None:
+    """ "said Del. Stacey Plaskett": "Del." is the title of a delegate, not the speaker."""
+    body = "“This is a waste of time, and it is wrong,” said Del. Stacey Plaskett of Guam."
+    assert _speakers(body) == ["Stacey Plaskett"]
+
+
+def test_lower_case_del_stays_a_name_particle() -> None:
+    """ "Guillermo del Toro said": a lower-case "del" is part of the name."""
+    body = "“We make films for everyone who loves them,” Guillermo del Toro said."
+    assert _speakers(body) == ["Guillermo del Toro"]
+
+
+def test_honorific_before_a_title_word_makes_it_a_surname() -> None:
+    """ "Mr. King added" after "Charlie King": King is his surname, not a royal title."""
+    body = (
+        "“Turnout makes a difference in every single race,” said Charlie King, a Democrat.\n\n"
+        "“This is not the first generation to be frustrated,” Marc Morial said.\n\n"
+        "“It is all about enthusiasm around this race,” Mr. King added."
+    )
+    assert _speakers(body) == ["Charlie King", "Marc Morial", "Charlie King"]
+
+
+def test_surname_entity_takes_the_full_name_written_earlier() -> None:
+    """A bare "Moore" after "Minyon Moore" is the same speaker under her full name."""
+    body = (
+        "Minyon Moore, a senior adviser to the campaign, called it “a true wake-up call.”\n\n"
+        "“Are we where we need to be? Probably not,” Ms. Moore said."
+    )
+    mention = body.index("Moore", body.index("Ms."))
+    moore = Entity("Moore", "person", (), (Mention("Moore", mention, mention + 5),))
+    quotes = extract_quotes(body, [moore])
+    assert [q.speaker for q in quotes] == ["Minyon Moore", "Minyon Moore"]

@@ -62,6 +62,22 @@ _TITLE_KEYS = frozenset(name_key(t) for t in TITLES)
 """Title words, folded like names, ignored when a canonical name starts with one."""
 
 
+_PLAIN_WORD = re.compile(
+    r"[A-Z][a-z]+(?:[-'’][A-Za-z]+)*|[A-Z]\.|(?:de|del|da|van|von|bin|al|la|le)"
+)
+"""A word of a person's name as written: capitalised, an initial or a particle."""
+
+
+def _plain_name(name: str) -> bool:
+    """True when ``name`` reads as a person's name only: two to four words, none shouted or
+    possessive, no title before the surname ("Julianne Moore" and "Charlie King", not
+    "Celebrities Julianne Moore" or "PHILADELPHIA ― Felicia Sanders")."""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or any(w.casefold().rstrip(".") in TITLES for w in words[:-1]):
+        return False
+    return all(_PLAIN_WORD.fullmatch(w) for w in words) and not words[0].endswith("s")
+
+
 def _same_place(text: str, entity: Entity) -> bool:
     """A place speaks only under its own name ("Russia said"), never through an adjective
     ("Cuban said" is Mark Cuban) or a longer name that contains it ("America Rising")."""
@@ -97,12 +113,18 @@ class SpeakerResolver:
         spans: list[tuple[int, int, Entity]] = []
         self._by_name: dict[str, Entity] = {}
         self._by_surname: dict[str, Entity] = {}
+        self._entity_full: dict[str, str | None] = {}
+        """Surname -> the one multi-word person entity with it (None when several)."""
         for entity in entities:
             spans.extend((m.start, m.end, entity) for m in entity.mentions)
             for alias in (entity.name, *entity.aliases, *(m.text for m in entity.mentions)):
                 self._by_name.setdefault(alias.casefold(), entity)
             if entity.kind == "person":
                 self._by_surname.setdefault(_surname(entity.name), entity)
+                if " " in entity.name:
+                    key = _surname(entity.name)
+                    known = self._entity_full.get(key, entity.name)
+                    self._entity_full[key] = entity.name if known == entity.name else None
         spans.sort(key=lambda s: (s[0], s[1]))
         self._spans = spans
         self._starts = [s[0] for s in spans]
@@ -143,13 +165,22 @@ class SpeakerResolver:
             if entity is not None and not _consistent(ref.name, entity):
                 entity = None
         if entity is not None:
+            if entity.kind == "person" and " " not in entity.name:
+                return self._full_name(entity.name), True
             return entity.name, entity.kind == "person"
         person = ref.kind == "name" and not (ref.name.isupper() and len(ref.name) > 1)
         if person:
-            full = self._full.get(_surname(ref.name))
-            if full and full.casefold().endswith(" " + ref.name.casefold()):
-                return full, True  # "Tokayev" / "De Valera" after the full name
+            return self._full_name(ref.name), True
         return ref.name, person
+
+    def _full_name(self, name: str) -> str:
+        """The full name a bare surname stands for in this article ("Moore" after "Minyon
+        Moore", "De Valera" after "Eamon de Valera"), else ``name`` itself."""
+        key = _surname(name)
+        full = self._entity_full.get(key) if key in self._entity_full else self._full.get(key)
+        if full and _extends(full, name) and _plain_name(full):
+            return full
+        return name
 
     def add_name(self, ref: SpeakerRef) -> None:
         """Record a person's name as written, so a bare surname can take the full name."""
