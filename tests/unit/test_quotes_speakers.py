@@ -652,3 +652,25 @@ def test_surname_entity_takes_the_full_name_written_earlier() -> None:
     moore = Entity("Moore", "person", (), (Mention("Moore", mention, mention + 5),))
     quotes = extract_quotes(body, [moore])
     assert [q.speaker for q in quotes] == ["Minyon Moore", "Minyon Moore"]
+
+
+def test_it_takes_the_body_that_is_the_subject_of_the_sentence() -> None:
+    """ "what it called “…”" with no body that spoke: the organisation the sentence is about,
+    not the possessive named after it."""
+    body = (
+        "The United Nations Security Council on Friday condemned North Korea's latest test and "
+        "pledged sanctions against what it called “a clear threat to international peace.”"
+    )
+    council = body.index("United Nations Security Council")
+    korea = body.index("North Korea")
+    entities = [
+        Entity(
+            "UN Security Council",
+            "organization",
+            (),
+            (Mention("United Nations Security Council", council, council + 31),),
+        ),
+        Entity("North Korea", "place", (), (Mention("North Korea", korea, korea + 11),)),
+    ]
+    quotes = extract_quotes(body, entities)
+    assert [(q.speaker, q.speaker_mention) for q in quotes] == [("UN Security Council", "it")]

@@ -78,6 +78,10 @@ def _plain_name(name: str) -> bool:
     return all(_PLAIN_WORD.fullmatch(w) for w in words) and not words[0].endswith("s")
 
 
+_POSS = ("'s", "’s")
+"""Possessive endings: "North Korea's test" does not make North Korea the subject."""
+
+
 def _same_place(text: str, entity: Entity) -> bool:
     """A place speaks only under its own name ("Russia said"), never through an adjective
     ("Cuban said" is Mark Cuban) or a longer name that contains it ("America Rising")."""
@@ -248,7 +252,7 @@ class SpeakerResolver:
             if ref.name in ("he", "she"):
                 return self._antecedent(pos)
             if ref.name == "it":
-                return self._last(self._named, pos, None, False)
+                return self._last(self._named, pos, None, False) or self._last_body(pos)
             return None
         role = ref.name
         if role is None:
@@ -273,6 +277,24 @@ class SpeakerResolver:
                 key=lambda n: n.pos,
             )
         return person
+
+    def _last_body(self, pos: int) -> str | None:
+        """ "it", when no body has spoken: the organisation that is the subject of the sentence
+        ("The Security Council condemned North Korea's test as what it called “…”"), else the
+        last one named before ``pos`` in the same paragraph. Possessives are skipped."""
+        para = self._body.rfind("\n\n", 0, pos) + 1
+        sentence = max(para, *(self._body.rfind(m, para, pos) + 2 for m in (". ", "? ", "! ")))
+        index = bisect.bisect_left(self._starts, pos)
+        found: list[tuple[int, str]] = []
+        for s, e, entity in reversed(self._spans[max(0, index - 30) : index]):
+            if s < para:
+                break
+            if e <= pos and entity.kind == "organization" and self._body[e : e + 2] not in _POSS:
+                found.append((s, entity.name))
+        if not found:
+            return None
+        in_sentence = [name for s, name in found if s >= sentence]
+        return in_sentence[-1] if in_sentence else found[0][1]
 
     def _mentioned(self, pos: int, role: str) -> str | None:
         """A person named before ``pos`` with the role word close by, when no one has spoken.
