@@ -674,3 +674,32 @@ def test_it_takes_the_body_that_is_the_subject_of_the_sentence() -> None:
     ]
     quotes = extract_quotes(body, entities)
     assert [(q.speaker, q.speaker_mention) for q in quotes] == [("UN Security Council", "it")]
+
+
+def test_she_passes_over_the_last_speaker_when_he_is_a_man() -> None:
+    """ "she said" after a man spoke: the woman named since, whose given name shows she is one."""
+    body = (
+        "“He cannot dispense with facts,” said David Gorski, a professor of surgery.\n\n"
+        "Sen. Claire McCaskill scolded him at the hearing: “The scientific community is "
+        "against you,” she said."
+    )
+    assert _speakers(body) == ["David Gorski", "Claire McCaskill"]
+
+
+def test_he_follows_the_form_of_address_in_the_article() -> None:
+    """ "Mr. Okonjo" shows a man even when his given name is in no list."""
+    body = (
+        "“We will vote,” said Chidi Okonjo, a teacher.\n\n"
+        "“It is our turn,” said Adaeze Nwosu, his neighbour. Ms. Nwosu drove him to the hall, "
+        "where Mr. Okonjo spoke again.\n\n“We have waited long enough,” he said."
+    )
+    assert _speakers(body) == ["Chidi Okonjo", "Adaeze Nwosu", "Chidi Okonjo"]
+
+
+def test_pronoun_of_unknown_sex_keeps_the_last_speaker() -> None:
+    """No name shows a sex: "she" still goes to the last speaker, as before."""
+    body = (
+        "“We will vote,” said Chidi Okonjo.\n\n“It is our turn,” said Adaeze Nwosu.\n\n"
+        "“We have waited long enough,” she said."
+    )
+    assert _speakers(body) == ["Chidi Okonjo", "Adaeze Nwosu", "Adaeze Nwosu"]

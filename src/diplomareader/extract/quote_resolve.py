@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from diplomareader.extract.names import name_key
 from diplomareader.extract.quote_context import context_words, matches, role_modifiers
+from diplomareader.extract.quote_gender import Sex, SexOfNames, pronoun_sex
 from diplomareader.extract.quote_lexicon import SUBORDINATE_ROLES, TITLES
 from diplomareader.extract.quote_tokens import SpeakerRef, Token, norm_title
 from diplomareader.model import Entity
@@ -140,6 +141,7 @@ class SpeakerResolver:
         self._pending: list[tuple[int, SpeakerRef, frozenset[str], list[Named]]] = []
         self._full: dict[str, str | None] = {}
         self._contexts: dict[tuple[int, int], frozenset[str]] = {}
+        self._sexes = SexOfNames(body)
 
     def entity_for(self, start: int, end: int, text: str) -> Entity | None:
         """The entity whose mention overlaps ``[start, end)`` (a person first), or by name."""
@@ -250,7 +252,7 @@ class SpeakerResolver:
             return found[0] if found else None
         if ref.kind == "pronoun":
             if ref.name in ("he", "she"):
-                return self._antecedent(pos)
+                return self._antecedent(pos, ref.name)
             if ref.name == "it":
                 return self._last(self._named, pos, None, False) or self._last_body(pos)
             return None
@@ -327,25 +329,47 @@ class SpeakerResolver:
             self._contexts[key] = found
         return found
 
-    def _antecedent(self, pos: int) -> str | None:
+    def _antecedent(self, pos: int, pronoun: str) -> str | None:
         """ "he"/"she": the last person who spoke, unless a person named since is nearer.
 
         The speaker wins over mere mentions unless it is far back: a person named later (and
-        more than ``_FAR`` characters after the speaker) is the one the pronoun means.
+        more than ``_FAR`` characters after the speaker) is the one the pronoun means. Persons
+        whose name shows the other sex ("she" after "David Gorski") are passed over for the
+        last one whose name shows the pronoun's; when there is none, the sex is not used.
         """
-        spoke = self._last_item(self._named, pos)
-        named = self._last_item(self._persons, pos) or self._last_item(self._titled, pos)
+        nearest = self._nearest(pos, None)
+        sex = pronoun_sex(pronoun)
+        if nearest is None or self._sexes.agrees(nearest, sex):
+            return nearest
+        other = self._nearest(pos, sex)
+        return other if other is not None and self._sexes.of(other) == sex else nearest
+
+    def _nearest(self, pos: int, sex: Sex | None) -> str | None:
+        """The speaker or named person a pronoun of ``sex`` (None: either) before ``pos`` means."""
+        spoke = self._last_item(self._named, pos, sex)
+        named = self._last_item(self._persons, pos, sex) or self._last_item(self._titled, pos, sex)
         if spoke is None:
             return named.name if named else None
         if named is not None and named.pos > spoke.pos + _FAR:
             return named.name
         return spoke.name
 
-    def _last_item(self, items: list[Named], pos: int) -> Named | None:
-        """The last person in ``items`` before ``pos``."""
+    def _last_item(self, items: list[Named], pos: int, sex: Sex | None = None) -> Named | None:
+        """The last person in ``items`` before ``pos``.
+
+        With ``sex``: that person if the name agrees with it, else the last one whose name
+        shows that sex (a name of unknown sex is not taken over a known one), else None.
+        """
         index = bisect.bisect_left(items, pos, key=lambda n: n.pos)
+        first = True
         for item in reversed(items[max(0, index - _RECENT) : index]):
-            if item.person:
+            if not item.person:
+                continue
+            if first:
+                first = False
+                if self._sexes.agrees(item.name, sex):
+                    return item
+            elif self._sexes.of(item.name) == sex:
                 return item
         return None
 
