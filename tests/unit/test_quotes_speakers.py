@@ -703,3 +703,12 @@ def test_pronoun_of_unknown_sex_keeps_the_last_speaker() -> None:
         "“We have waited long enough,” she said."
     )
     assert _speakers(body) == ["Chidi Okonjo", "Adaeze Nwosu", "Adaeze Nwosu"]
+
+
+def test_state_after_a_home_town_is_not_the_speaker() -> None:
+    """ "X, a salesman from Sumter, South Carolina, says": the person, not the state."""
+    body = (
+        "“We will leave here with momentum,” Dean Johnson, a 55-year-old salesman from "
+        "Sumter, South Carolina, says."
+    )
+    assert _speakers(body) == ["Dean Johnson"]
