@@ -618,3 +618,88 @@ def test_capitalised_first_word_is_a_subject_only_if_it_is_a_name_elsewhere() ->
     assert _speakers("Talk compared to “working the referees” at a basketball game.") == [None]
     body = "Earl Butz met the envoys. Butz described the talks as “more reckless than usual.”"
     assert _speakers(body) == ["Earl Butz"]
+
+
+def test_dotted_delegate_title_is_cut_from_the_name() -> None:
+    """ "said Del. Stacey Plaskett": "Del." is the title of a delegate, not the speaker."""
+    body = "“This is a waste of time, and it is wrong,” said Del. Stacey Plaskett of Guam."
+    assert _speakers(body) == ["Stacey Plaskett"]
+
+
+def test_lower_case_del_stays_a_name_particle() -> None:
+    """ "Guillermo del Toro said": a lower-case "del" is part of the name."""
+    body = "“We make films for everyone who loves them,” Guillermo del Toro said."
+    assert _speakers(body) == ["Guillermo del Toro"]
+
+
+def test_honorific_before_a_title_word_makes_it_a_surname() -> None:
+    """ "Mr. King added" after "Charlie King": King is his surname, not a royal title."""
+    body = (
+        "“Turnout makes a difference in every single race,” said Charlie King, a Democrat.\n\n"
+        "“This is not the first generation to be frustrated,” Marc Morial said.\n\n"
+        "“It is all about enthusiasm around this race,” Mr. King added."
+    )
+    assert _speakers(body) == ["Charlie King", "Marc Morial", "Charlie King"]
+
+
+def test_surname_entity_takes_the_full_name_written_earlier() -> None:
+    """A bare "Moore" after "Minyon Moore" is the same speaker under her full name."""
+    body = (
+        "Minyon Moore, a senior adviser to the campaign, called it “a true wake-up call.”\n\n"
+        "“Are we where we need to be? Probably not,” Ms. Moore said."
+    )
+    mention = body.index("Moore", body.index("Ms."))
+    moore = Entity("Moore", "person", (), (Mention("Moore", mention, mention + 5),))
+    quotes = extract_quotes(body, [moore])
+    assert [q.speaker for q in quotes] == ["Minyon Moore", "Minyon Moore"]
+
+
+def test_it_takes_the_body_that_is_the_subject_of_the_sentence() -> None:
+    """ "what it called “…”" with no body that spoke: the organisation the sentence is about,
+    not the possessive named after it."""
+    body = (
+        "The United Nations Security Council on Friday condemned North Korea's latest test and "
+        "pledged sanctions against what it called “a clear threat to international peace.”"
+    )
+    council = body.index("United Nations Security Council")
+    korea = body.index("North Korea")
+    entities = [
+        Entity(
+            "UN Security Council",
+            "organization",
+            (),
+            (Mention("United Nations Security Council", council, council + 31),),
+        ),
+        Entity("North Korea", "place", (), (Mention("North Korea", korea, korea + 11),)),
+    ]
+    quotes = extract_quotes(body, entities)
+    assert [(q.speaker, q.speaker_mention) for q in quotes] == [("UN Security Council", "it")]
+
+
+def test_she_passes_over_the_last_speaker_when_he_is_a_man() -> None:
+    """ "she said" after a man spoke: the woman named since, whose given name shows she is one."""
+    body = (
+        "“He cannot dispense with facts,” said David Gorski, a professor of surgery.\n\n"
+        "Sen. Claire McCaskill scolded him at the hearing: “The scientific community is "
+        "against you,” she said."
+    )
+    assert _speakers(body) == ["David Gorski", "Claire McCaskill"]
+
+
+def test_he_follows_the_form_of_address_in_the_article() -> None:
+    """ "Mr. Okonjo" shows a man even when his given name is in no list."""
+    body = (
+        "“We will vote,” said Chidi Okonjo, a teacher.\n\n"
+        "“It is our turn,” said Adaeze Nwosu, his neighbour. Ms. Nwosu drove him to the hall, "
+        "where Mr. Okonjo spoke again.\n\n“We have waited long enough,” he said."
+    )
+    assert _speakers(body) == ["Chidi Okonjo", "Adaeze Nwosu", "Chidi Okonjo"]
+
+
+def test_pronoun_of_unknown_sex_keeps_the_last_speaker() -> None:
+    """No name shows a sex: "she" still goes to the last speaker, as before."""
+    body = (
+        "“We will vote,” said Chidi Okonjo.\n\n“It is our turn,” said Adaeze Nwosu.\n\n"
+        "“We have waited long enough,” she said."
+    )
+    assert _speakers(body) == ["Chidi Okonjo", "Adaeze Nwosu", "Adaeze Nwosu"]

@@ -52,6 +52,8 @@ LEXICON_KEYS: Final = (
     "place_prepositions",
     "name_particles",
     "first_names",
+    "female_names",
+    "male_names",
     "not_names",
     "collective_nouns",
     "group_nouns",

@@ -202,7 +202,7 @@ ABBREVIATIONS: frozenset[str] = _words(
     """
     mr mrs ms dr sen rep gov gen lt col sgt st jr sr prof no u.s u.k u.n inc co corp ltd vs etc
     maj capt adm rev fr hon messrs mt ft jan feb mar apr aug sep sept oct nov dec d.c e.g i.e
-    a.m p.m dept univ assn bros est approx
+    a.m p.m dept univ assn bros est approx del
     """
 )
 """Words ending in a full stop that does not end a sentence."""
@@ -225,6 +225,13 @@ NOT_NAMES: frozenset[str] = _words(
 
 TITLE_SURNAMES: frozenset[str] = _words("pope king prince bishop judge major speaker marshall dean")
 """Titles that are also surnames: "Amy Pope" is a person, "Kazakh President" is not."""
+
+DOTTED_TITLES: frozenset[str] = frozenset({"del."})
+"""Titles only when capitalised and written with their stop ("Del. Stacey Plaskett"); without
+it the word is a name particle ("Guillermo del Toro")."""
+
+HONORIFICS: frozenset[str] = _words("mr mr. mrs mrs. ms ms. miss mx mx. dr dr. sir dame")
+"""Forms of address before a surname: after one, "King" in "Mr. King" is a name, not a title."""
 
 SUBORDINATE_ROLES: frozenset[str] = _words(
     """

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from diplomareader.extract.names import name_key
 from diplomareader.extract.quote_context import context_words, matches, role_modifiers
+from diplomareader.extract.quote_gender import Sex, SexOfNames, pronoun_sex
 from diplomareader.extract.quote_lexicon import SUBORDINATE_ROLES, TITLES
 from diplomareader.extract.quote_tokens import SpeakerRef, Token, norm_title
 from diplomareader.model import Entity
@@ -62,6 +63,26 @@ _TITLE_KEYS = frozenset(name_key(t) for t in TITLES)
 """Title words, folded like names, ignored when a canonical name starts with one."""
 
 
+_PLAIN_WORD = re.compile(
+    r"[A-Z][a-z]+(?:[-'’][A-Za-z]+)*|[A-Z]\.|(?:de|del|da|van|von|bin|al|la|le)"
+)
+"""A word of a person's name as written: capitalised, an initial or a particle."""
+
+
+def _plain_name(name: str) -> bool:
+    """True when ``name`` reads as a person's name only: two to four words, none shouted or
+    possessive, no title before the surname ("Julianne Moore" and "Charlie King", not
+    "Celebrities Julianne Moore" or "PHILADELPHIA ― Felicia Sanders")."""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or any(w.casefold().rstrip(".") in TITLES for w in words[:-1]):
+        return False
+    return all(_PLAIN_WORD.fullmatch(w) for w in words) and not words[0].endswith("s")
+
+
+_POSS = ("'s", "’s")
+"""Possessive endings: "North Korea's test" does not make North Korea the subject."""
+
+
 def _same_place(text: str, entity: Entity) -> bool:
     """A place speaks only under its own name ("Russia said"), never through an adjective
     ("Cuban said" is Mark Cuban) or a longer name that contains it ("America Rising")."""
@@ -97,12 +118,18 @@ class SpeakerResolver:
         spans: list[tuple[int, int, Entity]] = []
         self._by_name: dict[str, Entity] = {}
         self._by_surname: dict[str, Entity] = {}
+        self._entity_full: dict[str, str | None] = {}
+        """Surname -> the one multi-word person entity with it (None when several)."""
         for entity in entities:
             spans.extend((m.start, m.end, entity) for m in entity.mentions)
             for alias in (entity.name, *entity.aliases, *(m.text for m in entity.mentions)):
                 self._by_name.setdefault(alias.casefold(), entity)
             if entity.kind == "person":
                 self._by_surname.setdefault(_surname(entity.name), entity)
+                if " " in entity.name:
+                    key = _surname(entity.name)
+                    known = self._entity_full.get(key, entity.name)
+                    self._entity_full[key] = entity.name if known == entity.name else None
         spans.sort(key=lambda s: (s[0], s[1]))
         self._spans = spans
         self._starts = [s[0] for s in spans]
@@ -114,6 +141,7 @@ class SpeakerResolver:
         self._pending: list[tuple[int, SpeakerRef, frozenset[str], list[Named]]] = []
         self._full: dict[str, str | None] = {}
         self._contexts: dict[tuple[int, int], frozenset[str]] = {}
+        self._sexes = SexOfNames(body)
 
     def entity_for(self, start: int, end: int, text: str) -> Entity | None:
         """The entity whose mention overlaps ``[start, end)`` (a person first), or by name."""
@@ -143,13 +171,22 @@ class SpeakerResolver:
             if entity is not None and not _consistent(ref.name, entity):
                 entity = None
         if entity is not None:
+            if entity.kind == "person" and " " not in entity.name:
+                return self._full_name(entity.name), True
             return entity.name, entity.kind == "person"
         person = ref.kind == "name" and not (ref.name.isupper() and len(ref.name) > 1)
         if person:
-            full = self._full.get(_surname(ref.name))
-            if full and full.casefold().endswith(" " + ref.name.casefold()):
-                return full, True  # "Tokayev" / "De Valera" after the full name
+            return self._full_name(ref.name), True
         return ref.name, person
+
+    def _full_name(self, name: str) -> str:
+        """The full name a bare surname stands for in this article ("Moore" after "Minyon
+        Moore", "De Valera" after "Eamon de Valera"), else ``name`` itself."""
+        key = _surname(name)
+        full = self._entity_full.get(key) if key in self._entity_full else self._full.get(key)
+        if full and _extends(full, name) and _plain_name(full):
+            return full
+        return name
 
     def add_name(self, ref: SpeakerRef) -> None:
         """Record a person's name as written, so a bare surname can take the full name."""
@@ -215,9 +252,9 @@ class SpeakerResolver:
             return found[0] if found else None
         if ref.kind == "pronoun":
             if ref.name in ("he", "she"):
-                return self._antecedent(pos)
+                return self._antecedent(pos, ref.name)
             if ref.name == "it":
-                return self._last(self._named, pos, None, False)
+                return self._last(self._named, pos, None, False) or self._last_body(pos)
             return None
         role = ref.name
         if role is None:
@@ -242,6 +279,24 @@ class SpeakerResolver:
                 key=lambda n: n.pos,
             )
         return person
+
+    def _last_body(self, pos: int) -> str | None:
+        """ "it", when no body has spoken: the organisation that is the subject of the sentence
+        ("The Security Council condemned North Korea's test as what it called “…”"), else the
+        last one named before ``pos`` in the same paragraph. Possessives are skipped."""
+        para = self._body.rfind("\n\n", 0, pos) + 1
+        sentence = max(para, *(self._body.rfind(m, para, pos) + 2 for m in (". ", "? ", "! ")))
+        index = bisect.bisect_left(self._starts, pos)
+        found: list[tuple[int, str]] = []
+        for s, e, entity in reversed(self._spans[max(0, index - 30) : index]):
+            if s < para:
+                break
+            if e <= pos and entity.kind == "organization" and self._body[e : e + 2] not in _POSS:
+                found.append((s, entity.name))
+        if not found:
+            return None
+        in_sentence = [name for s, name in found if s >= sentence]
+        return in_sentence[-1] if in_sentence else found[0][1]
 
     def _mentioned(self, pos: int, role: str) -> str | None:
         """A person named before ``pos`` with the role word close by, when no one has spoken.
@@ -274,25 +329,47 @@ class SpeakerResolver:
             self._contexts[key] = found
         return found
 
-    def _antecedent(self, pos: int) -> str | None:
+    def _antecedent(self, pos: int, pronoun: str) -> str | None:
         """ "he"/"she": the last person who spoke, unless a person named since is nearer.
 
         The speaker wins over mere mentions unless it is far back: a person named later (and
-        more than ``_FAR`` characters after the speaker) is the one the pronoun means.
+        more than ``_FAR`` characters after the speaker) is the one the pronoun means. Persons
+        whose name shows the other sex ("she" after "David Gorski") are passed over for the
+        last one whose name shows the pronoun's; when there is none, the sex is not used.
         """
-        spoke = self._last_item(self._named, pos)
-        named = self._last_item(self._persons, pos) or self._last_item(self._titled, pos)
+        nearest = self._nearest(pos, None)
+        sex = pronoun_sex(pronoun)
+        if nearest is None or self._sexes.agrees(nearest, sex):
+            return nearest
+        other = self._nearest(pos, sex)
+        return other if other is not None and self._sexes.of(other) == sex else nearest
+
+    def _nearest(self, pos: int, sex: Sex | None) -> str | None:
+        """The speaker or named person a pronoun of ``sex`` (None: either) before ``pos`` means."""
+        spoke = self._last_item(self._named, pos, sex)
+        named = self._last_item(self._persons, pos, sex) or self._last_item(self._titled, pos, sex)
         if spoke is None:
             return named.name if named else None
         if named is not None and named.pos > spoke.pos + _FAR:
             return named.name
         return spoke.name
 
-    def _last_item(self, items: list[Named], pos: int) -> Named | None:
-        """The last person in ``items`` before ``pos``."""
+    def _last_item(self, items: list[Named], pos: int, sex: Sex | None = None) -> Named | None:
+        """The last person in ``items`` before ``pos``.
+
+        With ``sex``: that person if the name agrees with it, else the last one whose name
+        shows that sex (a name of unknown sex is not taken over a known one), else None.
+        """
         index = bisect.bisect_left(items, pos, key=lambda n: n.pos)
+        first = True
         for item in reversed(items[max(0, index - _RECENT) : index]):
-            if item.person:
+            if not item.person:
+                continue
+            if first:
+                first = False
+                if self._sexes.agrees(item.name, sex):
+                    return item
+            elif self._sexes.of(item.name) == sex:
                 return item
         return None
 

@@ -14,7 +14,9 @@ from dataclasses import replace
 from diplomareader.extract.quote_lexicon import (
     AUX_WORDS,
     DETERMINERS,
+    DOTTED_TITLES,
     GROUP_NOUNS,
+    HONORIFICS,
     LEADING_STOPWORDS,
     NAME_CONNECTORS,
     NAME_PARTICLES,
@@ -79,17 +81,22 @@ def _joins_body(toks: list[Token], first: int, index: int) -> bool:
     return any(t.bare in ORG_WORDS for t in toks[first:index])
 
 
+def _is_title(tok: Token) -> bool:
+    """True for a title or office word ("Sen.", "Minister", "Del.")."""
+    return tok.bare in TITLES or (tok.low in DOTTED_TITLES and tok.capitalised)
+
+
 def _title_cut(run: list[Token]) -> int:
     """Index of the last title (or body, or possessive) word before the person's name."""
     cut = -1
     for index, tok in enumerate(run):
-        if tok.bare in TITLES or tok.bare in ORG_WORDS or tok.possessive:
+        if _is_title(tok) or tok.bare in ORG_WORDS or tok.possessive:
             cut = index
     if (
         cut == len(run) - 1
         and len(run) > 1
         and run[-1].bare in TITLE_SURNAMES
-        and run[-2].bare not in TITLES
+        and (run[-2].bare not in TITLES or run[-2].bare in HONORIFICS)
     ):
         cut = max((i for i in range(len(run) - 1) if run[i].bare in TITLES), default=-1)
     return cut
@@ -99,7 +106,7 @@ def from_run(body: str, toks: list[Token], first: int, last: int) -> SpeakerRef 
     """Interpret the capitalised run ``toks[first..last]`` as a name, a body or a role."""
     run = toks[first : last + 1]
     cut = _title_cut(run)
-    titles = tuple(norm_title(t.text) for t in run[: cut + 1] if t.bare in TITLES)
+    titles = tuple(norm_title(t.text) for t in run[: cut + 1] if _is_title(t))
     person = run[cut + 1 :]
     if person and person[0].low in NAME_CONNECTORS:
         person = []
