@@ -10,7 +10,10 @@ large index (100,000 articles under ``make bench``):
 - ``open_article_ms``: from Enter on a row to the frame with the article, its quotes and its
   entities reaching the terminal, through the same pseudo-terminal (160x45);
   ``open_related_quotes_ms``: to the frame with its related quotes filled in as well (they are
-  looked up after the article is on screen, with a "finding related quotes" line meanwhile).
+  looked up after the article is on screen, with a "finding related quotes" line meanwhile,
+  unless the reader read them ahead while the cursor rested on the row: then one frame);
+  ``open_article_cold_ms`` and ``open_related_quotes_cold_ms``: the same with Enter pressed
+  as soon as the cursor arrives on the row, before anything can be read ahead.
 
 The index: ``--index DIR``; else the one ``bench_search.py`` keeps in ``<out-dir>``
 (``search-work/index``) when present; else one built here from the shared corpora with the
@@ -138,6 +141,12 @@ class PtyReader:
             self.read(0.05)
         raise TimeoutError(f"{pattern!r} never appeared")
 
+    def linger(self, seconds: float) -> None:
+        """Read whatever comes for ``seconds`` (however busy the terminal is)."""
+        deadline = time.perf_counter() + seconds
+        while (left := deadline - time.perf_counter()) > 0:
+            self.read(left)
+
     def drain(self, quiet: float = 0.3) -> None:
         """Read until the terminal has been quiet for ``quiet`` seconds."""
         while self.read(quiet):
@@ -216,20 +225,25 @@ def keypresses(index: Path, rounds: int = 40) -> dict[str, Any]:
     }
 
 
-OPENING = rb"related \xe2\x80\xa6 \xc2\xb7"
-"""The side panel's title once an article is on screen, its related quotes being looked up."""
+OPENING = rb"Quotes [0-9]+ \xc2\xb7 related (?:\xe2\x80\xa6|[0-9]+) \xc2\xb7"
+"""The side panel's title once an article is on screen: with its related quotes being looked
+up, or with their number when they were read ahead and come in the same frame."""
 RELATED = rb"related [0-9]+ \xc2\xb7"
 """The side panel's title once the related quotes are filled in."""
 
 
-def opens(index: Path, count: int) -> tuple[list[float], list[float]]:
+def opens(index: Path, count: int, rest: float = 0.3) -> tuple[list[float], list[float]]:
     """Milliseconds from Enter on a row to the frames with the article and its related quotes.
 
     The reader runs in a pseudo-terminal at 160x45 (three panes side by side). The frame that
     shows the article (body, header, and its quotes and entities in the side panel) is the
-    one whose side-panel title says the related quotes are being looked up; the related
-    quotes are on screen when the title gives their number. Between opens, Escape goes back
-    to the list and the cursor moves down to another article.
+    first with the side panel's title for it ("related …" while the related quotes are looked
+    up); the related quotes are on screen when the title gives their number. Between opens,
+    Escape goes back to the list and the cursor moves down to another article, where it rests
+    ``rest`` seconds before Enter (the terminal quiet that long): time for the reader to read
+    the article ahead, as it does for a user who reads a title before opening it. With a
+    short ``rest`` (below the reader's 0.15 s; Enter that long after the keys, whatever is
+    drawn meanwhile) Enter finds nothing read ahead.
     """
     reader = PtyReader(index, columns=160, rows=45)
     opened: list[float] = []
@@ -240,7 +254,10 @@ def opens(index: Path, count: int) -> tuple[list[float], list[float]]:
         for number in range(count):
             for key in [b"\x1b[6~"] + [b"j"] * (number % 5):
                 os.write(reader.master, key)
-            reader.drain(0.3)
+            if rest >= REST_QUIET:
+                reader.drain(rest)
+            else:
+                reader.linger(rest)
             mark = len(reader.text)
             sent = time.perf_counter()
             os.write(reader.master, b"\r")
@@ -248,9 +265,17 @@ def opens(index: Path, count: int) -> tuple[list[float], list[float]]:
             related.append((reader.wait_after(RELATED, mark) - sent) * 1000)
             reader.drain(0.2)
             os.write(reader.master, b"\x1b")
+            reader.drain(0.3)
     finally:
         reader.close()
     return opened, related
+
+
+COLD_REST = 0.03
+"""Seconds from the cursor's move to Enter in the cold opens: nothing can be read ahead."""
+REST_QUIET = 0.1
+"""From this ``rest`` on, the opens wait for that much quiet in the terminal before Enter;
+below it, for that much time whatever the terminal shows."""
 
 
 def find_index(args: argparse.Namespace) -> Path:
@@ -294,6 +319,7 @@ def main() -> int:
     warm_up(index)
     starts = [_startup(index) for _ in range(5)]
     opened, related = opens(index, args.opens)
+    opened_cold, related_cold = opens(index, args.opens, rest=COLD_REST)
     result: dict[str, Any] = {
         "articles": articles,
         "index": str(index),
@@ -303,6 +329,8 @@ def main() -> int:
         "list_keypress_ms": keypresses(index),
         "open_article_ms": summary(opened),
         "open_related_quotes_ms": summary(related),
+        "open_article_cold_ms": summary(opened_cold),
+        "open_related_quotes_cold_ms": summary(related_cold),
         "targets": TARGETS,
     }
     out = Path(args.out_dir or ROOT / "bench-out") / "tui.json"

@@ -64,12 +64,13 @@ async def test_article_and_side_panel_come_before_related_quotes(
 ) -> None:
     """While related quotes are looked up, the body, quotes and entities are on screen."""
     with HeldLibrary(seed_index) as library:
+        # Held from the start: a read-ahead of the row under the cursor waits too.
+        lavrov = next(r for r in library.list_articles() if r.title.startswith(LAVROV))
+        library.hold(lavrov.id)
         app = make_reader(library)
         async with app.run_test(size=(160, 45)) as pilot:
             await settle(pilot)
             screen = main_screen(app)
-            lavrov = next(r for r in screen.list_view.rows if r.title.startswith(LAVROV))
-            library.hold(lavrov.id)
             screen.open_article(lavrov.id)
             await until(lambda: lavrov.id in library.started, pilot)
             await pilot.pause()

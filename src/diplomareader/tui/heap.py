@@ -12,6 +12,7 @@ took 70-200 ms (measured with ``gc.callbacks`` in ``diplomareader run``).
   screen, the index's tables, all of which live as long as the reader — so that no collection
   walks it again, and stops Python from starting full collections by itself. The young
   generations are still collected as usual: that is cheap, and most garbage dies young;
+- ``settle`` freezes again once the reader has loaded the rest of what it keeps;
 - ``tick`` (from a timer) runs the full collection when the user has not touched a key or the
   mouse for ``IDLE_AFTER`` seconds and a few young collections went by since the last one, or
   in any case once ``FORCE_AFTER`` did (someone browsing without a pause);
@@ -73,6 +74,13 @@ class HeapKeeper:
         young, middle, _ = self._saved
         gc.set_threshold(young, middle, NEVER)
         gc.enable()
+
+    def settle(self) -> None:
+        """Freeze again what exists now: called once the reader has loaded what it keeps for
+        good after the first frame (the statistics of the related-quote search), which full
+        collections would otherwise walk every time."""
+        if self._saved is not None:
+            gc.freeze()
 
     def stop(self) -> None:
         """Give Python its thresholds back (what was frozen stays frozen)."""

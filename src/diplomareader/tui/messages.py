@@ -42,6 +42,8 @@ class ArticleReady(Message):
     focus: bool
     painted: threading.Event = field(default_factory=threading.Event)
     """Set by the screen after the frame that shows the article (or when it is not shown)."""
+    related: Sequence[RelatedQuote] | None = None
+    """Its related quotes when they are known already (read ahead): one frame shows all."""
 
 
 @dataclass

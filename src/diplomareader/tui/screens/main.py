@@ -8,19 +8,15 @@ older one and typing never waits on the index.
 
 from __future__ import annotations
 
-import time
-from collections.abc import Sequence
+import contextlib
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Container, Vertical
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from diplomareader.model import Article, RelatedQuote
-from diplomareader.store.state import Position
-from diplomareader.tui.messages import ArticleReady, RelatedReady, RowsReady
-from diplomareader.tui.screens.main_bookmarks import OpenPassage
-from diplomareader.tui.screens.main_passages import PassageActions
+from diplomareader.tui.messages import RowsReady
+from diplomareader.tui.screens.main_open import OpenActions
 from diplomareader.tui.widgets.article_list import ArticleList
 from diplomareader.tui.widgets.find_bar import FindBar
 from diplomareader.tui.widgets.footer import KeyFooter
@@ -35,11 +31,9 @@ WIDE = 140
 """From this many columns the three panes stand side by side."""
 ROOMY = 110
 """From this many columns (below WIDE) the side panel under the list gets more room."""
-PAINT_WAIT = 1.0
-"""Seconds the related-quote search waits at most for the article's first frame."""
 
 
-class MainScreen(PassageActions):
+class MainScreen(OpenActions):
     """The reader's one main screen."""
 
     AUTO_FOCUS = "ArticleList"
@@ -52,12 +46,6 @@ class MainScreen(PassageActions):
         """The query the list shows the results of ("" lists every article)."""
         self.sort = self.reader_app.config.sort
         """``date`` or ``relevance``."""
-        self.article: Article | None = None
-        """The article open in the reading pane."""
-        self.related: Sequence[RelatedQuote] = ()
-        """Related quotes of the article open."""
-        self.history: list[tuple[str, Position]] = []
-        """Articles read before the current one, with where the reader was in them."""
         self.total = 0
         """How many articles match the current view."""
         self._prepared = False
@@ -116,21 +104,6 @@ class MainScreen(PassageActions):
         side = self.query_one("#side-pane")
         anchor = self.query_one("#list-pane" if wide else "#reading-pane")
         panes.move_child(side, after=anchor)
-
-    def _titles(self) -> None:
-        """The pane titles: counts, order and the article open."""
-        shown = len(self.list_view.rows)
-        order = "newest first" if self.sort == "date" or not self.query_text else "by relevance"
-        count = f"{shown:,}" if shown == self.total else f"{shown:,} of {self.total:,}"
-        self.query_one("#list-pane").border_title = f"Articles · {count} · {order}"
-        self.query_one("#reading-pane").border_title = (
-            "Reading"
-            if self.article is None
-            else f"Reading · {len(self.history)} back"
-            if self.history
-            else "Reading"
-        )
-        self.query_one("#side-pane").border_title = self.side.counts()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A background task that failed is reported in one line; the reader carries on."""
@@ -219,10 +192,11 @@ class MainScreen(PassageActions):
     def _prepare_related(self) -> None:
         """Once the list is on screen: read ahead what related quotes need, so that the first
         article opened gets them as fast as the next ones."""
-        try:
+        with contextlib.suppress(Exception):  # a read-ahead; the real call reports problems
             self.reader_app.library.prepare_related()
-        except Exception:  # noqa: BLE001 - a read-ahead; the real call reports any problem
-            return
+        heap = self.reader_app.heap
+        if heap is not None:
+            heap.settle()
 
     def action_focus_search(self) -> None:
         """Move to the search box."""
@@ -234,117 +208,6 @@ class MainScreen(PassageActions):
         if not self.query_text.strip():
             self.notify("The list is by date; relevance applies to search results.", timeout=3)
         self.run_search(self.query_text, keep=None)
-
-    # ----- opening articles ---------------------------------------------------------------
-
-    @on(ArticleList.OpenRequested)
-    def _open_requested(self, event: ArticleList.OpenRequested) -> None:
-        """Enter (or a click) on a row opens its article."""
-        self.open_article(event.article.id)
-
-    def open_article(
-        self,
-        article_id: str,
-        position: Position | None = None,
-        reveal: tuple[int, int] | None = None,
-        remember: bool = True,
-        focus: bool = True,
-    ) -> None:
-        """Open an article (recording the current one in the history when ``remember``)."""
-        if remember and self.article is not None and self.article.id != article_id:
-            self.history.append((self.article.id, self.reader.position()))
-        if self.article is not None:
-            self.reader_app.state.set_position(self.article.id, self.reader.position())
-        self._load_article(article_id, position, reveal, focus)
-
-    @work(thread=True, exclusive=True, group="open", exit_on_error=False, name="open article")
-    def _load_article(
-        self,
-        article_id: str,
-        position: Position | None,
-        reveal: tuple[int, int] | None,
-        focus: bool,
-    ) -> None:
-        """Fetch the article and show it, then its related quotes (one thread, no hand-over).
-
-        The related-quote search starts once the article is on screen, so that it does not
-        slow the first paint down; a newer open cancels this worker, and the screen ignores
-        related quotes of an article that is no longer open.
-        """
-        worker = get_current_worker()
-        library = self.reader_app.library
-        try:
-            article: Article | None = library.article(article_id)
-        except KeyError:
-            article = None
-        if worker.is_cancelled:
-            return
-        ready = ArticleReady(article_id, article, position, reveal, focus)
-        self.post_message(ready)
-        if article is None:
-            return
-        deadline = time.monotonic() + PAINT_WAIT
-        while not ready.painted.wait(0.01):
-            if worker.is_cancelled or time.monotonic() > deadline:
-                break
-        if worker.is_cancelled:
-            return
-        try:
-            related = library.related_quotes(article_id)
-        except Exception as error:
-            if not worker.is_cancelled:
-                reason = (str(error).strip().splitlines() or [type(error).__name__])[0]
-                self.post_message(RelatedReady(article_id, (), problem=reason))
-            raise  # reported in one line by on_worker_state_changed
-        if not worker.is_cancelled:
-            self.post_message(RelatedReady(article_id, related))
-
-    @on(ArticleReady)
-    def _show_article(self, event: ArticleReady) -> None:
-        """Put the article in the reading pane and the side panel (related quotes follow)."""
-        article, position, reveal, focus = event.article, event.position, event.reveal, event.focus
-        self.call_after_refresh(event.painted.set)
-        if article is None:
-            self.notify(
-                "That article is no longer in the index; press r to refresh.", severity="warning"
-            )
-            return
-        app = self.reader_app
-        self.article = article
-        app.state.mark_read(article.id)
-        if position is None:
-            position = app.state.positions.get(article.id)
-        self.reader.show(article, position)
-        self.reader.set_bookmarks(app.bookmark_spans(article.id))
-        self.side.show(article)
-        self.related = ()
-        if reveal is not None:
-            self.call_after_refresh(self.reader.reveal, *reveal)
-        if focus:
-            self.set_focus(self.reader)
-        self.list_view.refresh()
-        self._titles()
-
-    @on(RelatedReady)
-    def _show_related(self, event: RelatedReady) -> None:
-        """Fill in the related quotes if the article is still open."""
-        if self.article is not None and self.article.id == event.article_id:
-            self.related = event.related
-            self.side.show_related(event.related, event.problem)
-            self._titles()
-
-    def action_back(self) -> None:
-        """Return to the article read before, where the reader was in it."""
-        if not self.history:
-            self.notify("Nothing to go back to.", timeout=2)
-            return
-        article_id, position = self.history.pop()
-        self.open_article(article_id, position=position, remember=False)
-
-    @on(OpenPassage)
-    def _open_passage(self, event: OpenPassage) -> None:
-        """Open a bookmark's article at its passage."""
-        self.open_article(event.article_id, reveal=(event.start, event.end))
 
     # ----- the side panel -----------------------------------------------------------------
 
@@ -414,6 +277,7 @@ class MainScreen(PassageActions):
     def _refreshed(self, before: int, after: int) -> None:
         """Say what the refresh found and show the list again."""
         self.reader_app.reload_bookmarks()
+        self.fetched.clear()
         change = after - before
         self.notify(
             f"{after:,} articles ({change:+,})." if change else f"{after:,} articles; nothing new.",

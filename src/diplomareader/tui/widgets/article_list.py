@@ -123,6 +123,17 @@ class ArticleList(ScrollView, CommandBindings, can_focus=True):
         except Exception:  # noqa: BLE001 - see the docstring
             return None
 
+    def reachable(self) -> list[int]:
+        """The rows one key press can bring on screen (a page either way, the first and the
+        last page), for loading ahead: rows of a large index load from disk as drawn."""
+        total, height = len(self._rows), max(1, self.scrollable_content_region.height)
+        top = int(self.scroll_y)
+        spans = [(top - height, top + 2 * height), (0, height), (total - height, total)]
+        found: set[int] = set()
+        for start, end in spans:
+            found.update(range(max(0, start), min(total, end)))
+        return sorted(found)
+
     def set_rows(self, rows: Sequence[ArticleSummary], keep: str | None = None) -> None:
         """Show ``rows``; the cursor goes to the article ``keep`` if present, else the top."""
         self._rows = rows

@@ -87,6 +87,8 @@ class SidePanel(OptionList, CommandBindings):
         """Related quotes (None while they are being looked up)."""
         self.related_problem: str | None = None
         """Why the related quotes could not be looked up (None: no problem)."""
+        self._laid_out_width = 0
+        """The width the options were last fitted to (0: not laid out yet)."""
 
     def show(self, article: Article | None, related: Sequence[RelatedQuote] | None = None) -> None:
         """Fill the panel for ``article`` (related quotes may follow later)."""
@@ -157,7 +159,12 @@ class SidePanel(OptionList, CommandBindings):
         return truncate(name, max(8, width - 3 - cell_len(count)))
 
     def on_resize(self) -> None:
-        """Fit the entity names to the new width, keeping the highlight."""
+        """Fit the entity names to a new width, keeping the highlight (a resize that only
+        changes the height, or the length of the list, needs no new options)."""
+        width = self.scrollable_content_region.width
+        if width == self._laid_out_width:
+            return
+        self._laid_out_width = width
         if self.article is not None:
             highlighted = self.highlighted
             self._rebuild()
