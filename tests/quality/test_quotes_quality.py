@@ -22,10 +22,10 @@ F1_TARGET = 0.90
 """Issue 4: direct-quote F1 on the dev split."""
 SPEAKER_TARGET = 0.85
 """Issue 4: speaker accuracy on the dev split."""
-SPEAKER_FLOOR = 0.66
-"""Regression floor for the official speaker accuracy (measured 0.683; 0.649 before pass 2)."""
-HEAD_NAME_FLOOR = 0.87
-"""Floor for speaker accuracy on the gold source's head name (measured 0.897; 0.851 before)."""
+SPEAKER_FLOOR = 0.68
+"""Regression floor for the official speaker accuracy (measured 0.699; 0.649 before pass 2)."""
+HEAD_NAME_FLOOR = 0.89
+"""Floor for speaker accuracy on the gold source's head name (measured 0.908; 0.851 before)."""
 
 _APPOSITION = re.compile(r",|\(| who | whose | which ")
 _OF_PHRASE = re.compile(r" of ")
@@ -112,9 +112,10 @@ def test_dev_speaker_accuracy_floor(dev_scores: dict[str, Any]) -> None:
     reason="the scorer takes the last capitalised word of the whole gold source span, "
     "apposition included ('Daryl Kimball, executive director of the Arms Control Association' "
     "wants 'Association', 'Sen. Tom Carper of Delaware' wants 'Delaware'); a canonical name "
-    "cannot contain it. Dev, 445 judged: 304 right by the scorer, 95 right person but the gold "
-    "span ends in an apposition, tag or 'of' phrase, 22 with no speaker (half unnamed or "
-    "document sources), 24 other (roles the gold keeps as roles, scorer artefacts, wrong)",
+    "cannot contain it. Dev, 445 judged: 311 right by the scorer, 96 right person but the gold "
+    "span ends in an apposition, tag or 'of' phrase, 20 with no speaker (mostly unnamed or "
+    "document sources), 18 other (roles the gold keeps as roles, scorer artefacts, wrong); "
+    "even with all 38 put right the scorer would give at most 0.784",
 )
 def test_dev_speaker_accuracy_meets_the_issue_target(dev_scores: dict[str, Any]) -> None:
     """Issue 4's speaker target on the shared scorer (not met: see the xfail reason)."""
