@@ -703,3 +703,36 @@ def test_pronoun_of_unknown_sex_keeps_the_last_speaker() -> None:
         "“We have waited long enough,” she said."
     )
     assert _speakers(body) == ["Chidi Okonjo", "Adaeze Nwosu", "Adaeze Nwosu"]
+
+
+def test_state_after_a_home_town_is_not_the_speaker() -> None:
+    """ "X, a salesman from Sumter, South Carolina, says": the person, not the state."""
+    body = (
+        "“We will leave here with momentum,” Dean Johnson, a 55-year-old salesman from "
+        "Sumter, South Carolina, says."
+    )
+    assert _speakers(body) == ["Dean Johnson"]
+
+
+def test_town_and_state_of_an_introductory_phrase_are_not_the_subject() -> None:
+    """ "Speaking … in Salem, New Hampshire, Trump went after Bush, calling him “…”"."""
+    body = (
+        "Speaking at a town hall event in Salem, New Hampshire, Trump went after Bush, "
+        "calling him “a total stiff.”"
+    )
+    assert _speakers(body) == ["Trump"]
+
+
+def test_day_before_the_comma_keeps_the_apposition_rule() -> None:
+    """ "On Monday, Trump, the nominee, called it “…”": the subject is still Trump."""
+    body = "On Monday, Trump, the nominee, called it “a total disaster for all of us.”"
+    assert _speakers(body) == ["Trump"]
+
+
+def test_noun_after_a_and_a_name_is_not_a_cue() -> None:
+    """ "posted a Twitter comment …, saying": "comment" is a noun, Twitter is not the speaker."""
+    body = (
+        "Hillary Clinton immediately posted a Twitter comment of her own, saying, “We are so "
+        "excited to meet our second grandchild!”"
+    )
+    assert _speakers(body) == ["Hillary Clinton"]

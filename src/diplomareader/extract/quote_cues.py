@@ -96,6 +96,11 @@ def _verb_use(toks: list[Token], index: int) -> bool:
     if prev.low in PRONOUNS or prev.low in AUX_WORDS:
         return True
     if prev.capitalised:
+        run = index - 1
+        while run > 0 and toks[run - 1].capitalised:
+            run -= 1
+        if run > 0 and toks[run - 1].low in ("a", "an", "another"):
+            return False  # "posted a Twitter comment": a noun after "a" and a name
         return prev.bare not in TITLES and not prev.text[0].isdigit()
     return prev.bare in ROLE_NOUNS or prev.bare in GROUP_NOUNS
 

@@ -37,6 +37,8 @@ _CONNECTOR_OR_DETERMINER = NAME_CONNECTORS | DETERMINERS
 _PARTY_TAG = re.compile(r"[RDI](?:-[A-Z][A-Za-z.]*)?\.?")
 """A party and state tag set off by commas ("X, R-Ky., said")."""
 _TIME_BEFORE = frozenset({"on", "last", "this", "late", "early", "next"})
+_ADDRESS_WORDS = frozenset({"of", "from", "in"})
+"""Words before a place that make it where someone is from, not who speaks."""
 _INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several"})
 
 
@@ -179,14 +181,21 @@ def _dashed_apposition(body: str, toks: list[Token], dash: int) -> SpeakerRef | 
 
 
 def _address(toks: list[Token], ref: SpeakerRef) -> bool:
-    """True for a place inside an apposition ("…, of Raleigh, N.C., who …"): not the speaker."""
+    """True for a place inside an apposition ("…, of Raleigh, N.C., who …", "from Sumter, South
+    Carolina"): not the speaker."""
     if ref.kind != "name":
         return False
     last = ref.mention.split()[-1]
     if last.endswith(".") and last.rstrip(".").lower() not in ("jr", "sr"):
         return True
     before = [t for t in toks if t.end <= ref.start]
-    return bool(before) and before[-1].low in ("of", "from", "in")
+    if before and before[-1].text == ",":
+        # "… from Sumter, South Carolina, says": the state after a town is an address too.
+        index = len(before) - 2
+        while index >= 0 and before[index].capitalised and before[index].text != ",":
+            index -= 1
+        return 0 <= index < len(before) - 2 and before[index].low in _ADDRESS_WORDS
+    return bool(before) and before[-1].low in _ADDRESS_WORDS
 
 
 def _inner_name(body: str, toks: list[Token], left: int, comma: int) -> SpeakerRef | None:

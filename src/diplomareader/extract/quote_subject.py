@@ -19,6 +19,7 @@ from diplomareader.extract.quote_lexicon import (
     LEADING_STOPWORDS,
     NAME_CONNECTORS,
     NAME_PARTICLES,
+    NOT_NAMES,
     NOT_VERBS,
     PREPOSITIONS,
     PRONOUNS,
@@ -38,9 +39,30 @@ def _skip_intro(toks: list[Token]) -> int:
     if timed or first in PREPOSITIONS or (first in LEADING_STOPWORDS and first not in DETERMINERS):
         for index, tok in enumerate(toks[:24]):
             if tok.text == ",":
-                return index + 1
+                return _past_state(toks, index)
         return 1
     return 0
+
+
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "outside"})
+"""Words before a town in an introductory phrase ("Speaking in Salem, New Hampshire, …")."""
+
+
+def _past_state(toks: list[Token], comma: int) -> int:
+    """Where the subject may start after the intro's ``comma``: past the state of a "in Salem,
+    New Hampshire," ending (a capitalised place after a place and before another comma)."""
+    start = comma + 1
+    place = toks[comma - 1] if comma >= 2 else None
+    if place is None or not place.capitalised or place.bare in NOT_NAMES:
+        return start
+    if toks[comma - 2].low not in _PLACE_PREPOSITIONS:
+        return start
+    index = start
+    while index < len(toks) and index - start < 4 and toks[index].capitalised:
+        index += 1
+    if start < index < len(toks) and toks[index].text == "," and index - start <= 3:
+        return index + 1
+    return start
 
 
 def _in_phrase(tok: Token) -> bool:
