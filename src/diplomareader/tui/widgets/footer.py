@@ -140,7 +140,9 @@ class KeyFooter(Widget, can_focus=False):
         return segments
 
     def render_line(self, y: int) -> Strip:
-        """The bar: the keys from the left, the palette's key on the right."""
+        """The bar: the keys from the left, the palette's key on the right (the keys as the
+        screen has them now: the first frame comes before the first binding signal)."""
+        self.entries, self.palette = shown_keys(self.screen)
         width = self.size.width
         base = self.rich_style
         right: list[Segment] = []
