@@ -8,7 +8,12 @@ from rich.text import Text
 
 from diplomareader.search import Library
 from diplomareader.tui.screens.main import MainScreen
-from diplomareader.tui.widgets.side_panel import RELATED_LINES, SidePanel, quote_line
+from diplomareader.tui.widgets.side_panel import (
+    RELATED_LINES,
+    SidePanel,
+    opening_lines,
+    quote_line,
+)
 from tests.tui.conftest import LAVROV, AppFactory, screen_text, settle
 
 
@@ -68,3 +73,15 @@ async def test_quote_entries_fit_the_panel_and_follow_its_width(
         await settle(pilot)
         assert side.scrollable_content_region.width == wide
         check_fit(side, screen_text(app))
+
+
+def test_opening_lines_of_short_long_and_very_long_quotes() -> None:
+    """A short quote is whole in its marks; a long one is cut on its last line with an
+    ellipsis, however long it goes on (only its start is wrapped)."""
+    assert opening_lines("Short quote.", 40, 2) == "“Short quote.”"
+    sentence = "Kazakhstan takes a neutral position with regard to everything that happens. "
+    for text in (sentence * 2, sentence * 500, "x" * 5000, "中国" * 400):
+        lines = opening_lines(text, 40, 2).split("\n")
+        assert len(lines) == 2
+        assert lines[0].startswith("“") and lines[-1].endswith("…")
+        assert all(0 < cell_len(line) <= 40 for line in lines)

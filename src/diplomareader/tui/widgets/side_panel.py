@@ -40,11 +40,14 @@ def opening(text: str, width: int = OPENING_WORDS) -> str:
 def opening_lines(text: str, width: int, lines: int) -> str:
     """The opening words of ``text`` in quotation marks, wrapped to at most ``lines`` lines
     of ``width`` cells; an ellipsis ends them when the quote goes on."""
-    quoted = f"“{one_line(text)}”"
+    # ``lines`` lines of ``width`` cells never hold more than twice as many characters (with
+    # the spaces at their breaks): only that much of a long quote is flattened and wrapped.
+    limit = 2 * width * lines + 2
+    quoted = f"“{one_line(text[:limit])}”"
     spans = wrap(quoted, width)
     kept = [quoted[start:end] for start, end in spans[:lines]]
-    if len(spans) > lines:
-        kept[-1] = truncate(quoted[spans[lines - 1][0] :], width)
+    if len(spans) > lines or len(text) > limit:
+        kept[-1] = truncate(quoted[spans[len(kept) - 1][0] :].rstrip("”") + "…", width)
     return "\n".join(kept)
 
 
