@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.widgets import Input, TextArea
+
 from diplomareader.search import Library
 from diplomareader.store.bookmarks import BookmarkStore
 from diplomareader.tui.screens.bookmarks import BookmarksScreen
@@ -127,6 +129,43 @@ async def test_b_again_edits_note_and_tags(
         assert app.screen is screen
     [bookmark] = saved(tmp_path).all()
     assert bookmark.note == "key passage"
+    assert bookmark.tags == ("un", "russia")
+
+
+async def test_editing_a_note_starts_after_what_is_written(
+    library: Library, make_reader: AppFactory, tmp_path: Path
+) -> None:
+    """The note box opens with the cursor at the end of the note, the tags line at the end of
+    the tags: what the user types adds to them."""
+    app = make_reader(library)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        await open_lavrov(pilot, screen)
+        await pilot.press("b")
+        await settle(pilot)
+        [bookmark] = app.bookmarks.all()
+        app.bookmarks.update(bookmark.id, note="first line\nsecond line", tags="un")
+        await pilot.press("b")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, EditBookmarkScreen)
+        note = dialog.query_one("#note", TextArea)
+        assert dialog.focused is note
+        assert note.cursor_location == (1, len("second line"))
+        await pilot.press(*" and more")
+        await pilot.pause()
+        assert "second line and more" in screen_text(app)
+        await pilot.press("tab", *" russia")
+        await pilot.pause()
+        assert dialog.query_one("#tags", Input).value == "un russia"
+        assert "un russia" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen
+    [bookmark] = saved(tmp_path).all()
+    assert bookmark.note == "first line\nsecond line and more"
     assert bookmark.tags == ("un", "russia")
 
 

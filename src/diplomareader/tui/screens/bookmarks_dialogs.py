@@ -50,12 +50,21 @@ class EditBookmarkScreen(ModalScreen[NoteAndTags | None]):
             yield Label("Note")
             yield TextArea(self.bookmark.note, id="note", soft_wrap=True, tab_behavior="focus")
             yield Label("Tags (separated by spaces or commas)")
-            yield Input(" ".join(self.bookmark.tags), placeholder="un ukraine", id="tags")
+            yield Input(
+                " ".join(self.bookmark.tags),
+                placeholder="un ukraine",
+                id="tags",
+                select_on_focus=False,  # a key typed adds to the tags, it does not replace them
+            )
 
     def on_mount(self) -> None:
-        """Put the cursor where the user asked."""
-        target = self.query_one("#tags" if self.start_in == "tags" else "#note")
-        target.focus()
+        """Put the cursor where the user asked, after what is written there already (a
+        note is added to more often than it is rewritten)."""
+        note = self.query_one("#note", TextArea)
+        note.move_cursor(note.document.end)
+        tags = self.query_one("#tags", Input)
+        tags.cursor_position = len(tags.value)
+        (tags if self.start_in == "tags" else note).focus()
 
     @on(Input.Submitted, "#tags")
     def action_save(self) -> None:

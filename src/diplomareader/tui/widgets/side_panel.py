@@ -22,17 +22,46 @@ from textual.widgets.option_list import Option
 from diplomareader.model import Article, Entity, Quote, RelatedQuote
 from diplomareader.tui.entity_view import merge_entities
 from diplomareader.tui.keys import CommandBindings, KeyMap
-from diplomareader.tui.textlayout import one_line, truncate
+from diplomareader.tui.textlayout import one_line, truncate, wrap
 
 KIND_TITLES = {"person": "People", "organization": "Organisations", "place": "Places"}
 """Headings of the entity groups, in this order."""
 OPENING_WORDS = 56
-"""Cells of a quote's opening words."""
+"""Cells of a quote's opening words while the panel has no width yet."""
+RELATED_LINES = 2
+"""Lines of a related quote's opening words (its speaker and source take two more)."""
 
 
 def opening(text: str, width: int = OPENING_WORDS) -> str:
     """The opening words of a quote, on one line."""
     return truncate(one_line(text), width)
+
+
+def opening_lines(text: str, width: int, lines: int) -> str:
+    """The opening words of ``text`` in quotation marks, wrapped to at most ``lines`` lines
+    of ``width`` cells; an ellipsis ends them when the quote goes on."""
+    # ``lines`` lines of ``width`` cells never hold more than twice as many characters (with
+    # the spaces at their breaks): only that much of a long quote is flattened and wrapped.
+    limit = 2 * width * lines + 2
+    quoted = f"“{one_line(text[:limit])}”"
+    spans = wrap(quoted, width)
+    kept = [quoted[start:end] for start, end in spans[:lines]]
+    if len(spans) > lines or len(text) > limit:
+        kept[-1] = truncate(quoted[spans[len(kept) - 1][0] :].rstrip("”") + "…", width)
+    return "\n".join(kept)
+
+
+QUOTE_WORDS = 12
+"""Cells a quote's opening words keep on its line however long the speaker's name."""
+
+
+def quote_line(speaker: str, text: str, width: int) -> Text:
+    """``Speaker: “opening words…”`` on one line of ``width`` cells (the speaker in bold,
+    cut when the words would get fewer than ``QUOTE_WORDS`` cells)."""
+    name = truncate(speaker, max(8, width - 4 - QUOTE_WORDS))
+    room = max(QUOTE_WORDS, width - cell_len(name) - 4)  # ': “' and '”'
+    words = truncate(one_line(text), room)
+    return Text.assemble((name, "bold"), ": “", words, "" if words.endswith("…") else "”")
 
 
 def entity_query(entity: Entity, speakers: set[str]) -> str:
@@ -50,6 +79,7 @@ class SidePanel(OptionList, CommandBindings):
         max-height: 100%;
         border: none;
         padding: 0;
+        scrollbar-gutter: stable;  /* entries fit one width, whether it scrolls or not */
         & > .option-list--option-disabled { color: $text-primary; text-style: bold; }
         &:focus { border: none; }
     }
@@ -130,10 +160,10 @@ class SidePanel(OptionList, CommandBindings):
         options.append(Option(f"Quotes ({len(self.quotes)})", disabled=True))
         if not self.quotes:
             options.append(Option(Text("  none found", style="italic"), disabled=True))
+        width = self._width()
         for index, quote in enumerate(self.quotes):
             speaker = quote.speaker or quote.speaker_mention or "unattributed"
-            prompt = Text.assemble((speaker, "bold"), ": “", opening(quote.text), "”")
-            options.append(Option(prompt, id=f"q:{index}"))
+            options.append(Option(quote_line(speaker, quote.text, width), id=f"q:{index}"))
         options.append(None)
         options.extend(self._related_options())
         options.append(None)
@@ -150,6 +180,11 @@ class SidePanel(OptionList, CommandBindings):
                     prompt = Text.assemble(f"  {name} ", (count, "dim"))
                     options.append(Option(prompt, id=f"e:{index}"))
         self.set_options(options)
+
+    def _width(self) -> int:
+        """Cells an entry may take on one line (a wide default while not laid out)."""
+        width = self.scrollable_content_region.width
+        return width if width > 0 else OPENING_WORDS + 24
 
     def _fit_name(self, name: str, count: str) -> str:
         """``name`` cut to leave room for its count on one line (whole while not laid out)."""
@@ -186,6 +221,7 @@ class SidePanel(OptionList, CommandBindings):
             options.append(Option(Text(line, style="italic"), disabled=True))
         elif not self.related:
             options.append(Option(Text("  none found", style="italic"), disabled=True))
+        width = self._width()
         for index, related in enumerate(self.related):
             summary = related.article
             speaker = related.quote.speaker or related.quote.speaker_mention or "unattributed"
@@ -193,11 +229,10 @@ class SidePanel(OptionList, CommandBindings):
                 p for p in (summary.date.isoformat() if summary.date else None, summary.source) if p
             )
             prompt = Text.assemble(
-                (speaker, "bold"),
-                (f"\n{meta}" if meta else "", "dim"),
-                "\n“",
-                opening(related.quote.text),
-                "”",
+                (truncate(speaker, width), "bold"),
+                (f"\n{truncate(meta, width)}" if meta else "", "dim"),
+                "\n",
+                opening_lines(related.quote.text, width, RELATED_LINES),
             )
             options.append(Option(prompt, id=f"r:{index}"))
         return options
