@@ -22,6 +22,7 @@ from diplomareader.store.anchor import Anchored, Orphaned
 from diplomareader.store.bookmark_export import FORMATS, export_to_file, render
 from diplomareader.store.bookmark_locate import (
     BodyOf,
+    LibraryBodies,
     cached,
     file_body_of,
     library_body_of,
@@ -171,15 +172,19 @@ def _check(args: argparse.Namespace) -> int:
                 print(f"    text: {_first_words(bookmark.text, 200)}")
                 if bookmark.note:
                     print(f"    note: {_first_words(bookmark.note, 200)}")
-            elif found.method != "unchanged":
+            else:
+                now = source.article_id(bookmark) if isinstance(source, LibraryBodies) else None
+                if found.method == "unchanged" and (now is None or now == bookmark.article_id):
+                    continue
                 moved += 1
+                where = f", article now {now}" if now and now != bookmark.article_id else ""
                 print(
                     f"moved    {bookmark.id}  {bookmark.title}: found by {found.method} "
-                    f"(similarity {found.score:.2f}) at {found.start}:{found.end}"
+                    f"(similarity {found.score:.2f}) at {found.start}:{found.end}{where}"
                 )
                 body = body_of(bookmark)
                 if args.update and body is not None:
-                    store.replace(relocated(bookmark, found, body))
+                    store.replace(relocated(bookmark, found, body, now))
     finally:
         if library is not None and hasattr(library, "close"):
             library.close()

@@ -58,11 +58,15 @@ def cached(body_of: BodyOf) -> BodyOf:
     return fetch
 
 
-def relocated(bookmark: Bookmark, anchor: Anchored, body: str) -> Bookmark:
-    """The bookmark moved to where it was found: offsets, text, context and hash updated."""
+def relocated(
+    bookmark: Bookmark, anchor: Anchored, body: str, article_id: str | None = None
+) -> Bookmark:
+    """The bookmark moved to where it was found: offsets, text, context and hash updated
+    (and its article's id, when the article now has another: ``article_id``)."""
     prefix, suffix = context(body, anchor.start, anchor.end)
     return replace(
         bookmark,
+        article_id=article_id or bookmark.article_id,
         start=anchor.start,
         end=anchor.end,
         text=body[anchor.start : anchor.end],
@@ -80,19 +84,61 @@ class ArticleSource(Protocol):
         """The current article with that id (None or KeyError when it is not there)."""
 
 
-def library_body_of(library: ArticleSource) -> BodyOf:
-    """Bodies from an open ``diplomareader.search.Library`` (``library.article(id)``)."""
+class LibraryBodies:
+    """Bodies from an open ``diplomareader.search.Library`` (``library.article(id)``).
 
-    def body_of(bookmark: Bookmark) -> str | None:
+    Article ids come from the files' locations, so moving or renaming the corpus folder and
+    ingesting it again gives every article a new id. A bookmark whose article id is no longer
+    indexed is matched to the indexed article with the same file name and the same title
+    (when exactly one has both), so that its passage is found there instead of orphaned.
+    """
+
+    def __init__(self, library: ArticleSource) -> None:
+        """Bodies of ``library``'s articles (the file-name table is built on first need)."""
+        self._library = library
+        self._by_name: dict[tuple[str, str], str | None] | None = None
+
+    def __call__(self, bookmark: Bookmark) -> str | None:
         """The indexed body of the bookmark's article, None when it is not in the index."""
-        try:
-            found = library.article(bookmark.article_id)
-        except (KeyError, LookupError):
-            return None
+        article_id = self.article_id(bookmark)
+        found = self._article(article_id) if article_id is not None else None
         body = getattr(found, "body", None)
         return body if isinstance(body, str) else None
 
-    return body_of
+    def article_id(self, bookmark: Bookmark) -> str | None:
+        """The id the bookmark's article has in the index now (None: not there)."""
+        if self._article(bookmark.article_id) is not None:
+            return bookmark.article_id
+        if not bookmark.article_path:
+            return None
+        return self._names().get((_file_name(bookmark.article_path), bookmark.title))
+
+    def _article(self, article_id: str) -> Any:
+        try:
+            return self._library.article(article_id)
+        except (KeyError, LookupError):
+            return None
+
+    def _names(self) -> dict[tuple[str, str], str | None]:
+        """(file name, title) -> the one indexed article with both (None when several)."""
+        if self._by_name is None:
+            listing = getattr(self._library, "list_articles", None)
+            table: dict[tuple[str, str], str | None] = {}
+            for summary in listing() if callable(listing) else ():
+                key = (_file_name(summary.path), summary.title)
+                table[key] = summary.id if key not in table else None
+            self._by_name = table
+        return self._by_name
+
+
+def _file_name(path: str) -> str:
+    """The last part of a path written on any system."""
+    return path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def library_body_of(library: ArticleSource) -> LibraryBodies:
+    """Bodies from an open ``diplomareader.search.Library`` (see ``LibraryBodies``)."""
+    return LibraryBodies(library)
 
 
 def file_body_of() -> BodyOf:

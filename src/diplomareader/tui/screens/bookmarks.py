@@ -43,6 +43,7 @@ from diplomareader.store.bookmark_export import default_export_path, export_to_f
 from diplomareader.store.bookmark_locate import (
     ArticleSource,
     BodyOf,
+    LibraryBodies,
     cached,
     library_body_of,
     locate_all,
@@ -277,10 +278,13 @@ class BookmarksScreen(Screen[Bookmark | None]):
         if bookmark is None:
             return
         found = self.status.get(bookmark.id)
-        if isinstance(found, Anchored) and found.method != "unchanged" and self.body_of:
+        now = self.body_of.article_id(bookmark) if isinstance(self.body_of, LibraryBodies) else None
+        moved_article = now is not None and now != bookmark.article_id
+        changed = isinstance(found, Anchored) and (found.method != "unchanged" or moved_article)
+        if changed and isinstance(found, Anchored) and self.body_of:
             body = self.body_of(bookmark)
             if body is not None:
-                bookmark = relocated(bookmark, found, body)
+                bookmark = relocated(bookmark, found, body, now)
         self.dismiss(bookmark)
 
     def action_edit(self, focus: Literal["note", "tags"] = "note") -> None:
