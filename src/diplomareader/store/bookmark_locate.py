@@ -100,8 +100,10 @@ class LibraryBodies:
 
     def __call__(self, bookmark: Bookmark) -> str | None:
         """The indexed body of the bookmark's article, None when it is not in the index."""
-        article_id = self.article_id(bookmark)
-        found = self._article(article_id) if article_id is not None else None
+        found = self._article(bookmark.article_id)
+        if found is None:
+            moved = self._moved(bookmark)
+            found = self._article(moved) if moved is not None else None
         body = getattr(found, "body", None)
         return body if isinstance(body, str) else None
 
@@ -109,6 +111,10 @@ class LibraryBodies:
         """The id the bookmark's article has in the index now (None: not there)."""
         if self._article(bookmark.article_id) is not None:
             return bookmark.article_id
+        return self._moved(bookmark)
+
+    def _moved(self, bookmark: Bookmark) -> str | None:
+        """The id of the one indexed article with the bookmark's file name and title."""
         if not bookmark.article_path:
             return None
         return self._names().get((_file_name(bookmark.article_path), bookmark.title))
