@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from textual.pilot import Pilot
 from diplomareader.search import Library
 from diplomareader.store.config import Config
 from diplomareader.tui.app import DiplomaReader, make_app
+from diplomareader.tui.screens.main import MainScreen
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
@@ -89,6 +91,24 @@ async def settle(pilot: Pilot[None]) -> None:
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+def main_screen(app: DiplomaReader) -> MainScreen:
+    """The main screen of an app under test."""
+    screen = app.screen
+    assert isinstance(screen, MainScreen)
+    return screen
+
+
+@asynccontextmanager
+async def running(
+    app: DiplomaReader, size: tuple[int, int] = (160, 45)
+) -> AsyncIterator[tuple[Pilot[None], MainScreen]]:
+    """Run ``app`` headless at ``size`` until its first screen is settled; gives the pilot and
+    the main screen."""
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        yield pilot, main_screen(app)
 
 
 def screen_text(app: DiplomaReader) -> str:

@@ -7,16 +7,8 @@ from pathlib import Path
 from diplomareader.model import Quote, RelatedQuote
 from diplomareader.search import Library
 from diplomareader.store.bookmarks import BookmarkStore
-from diplomareader.tui.screens.main import MainScreen
 from diplomareader.tui.widgets.side_panel import SidePanel
-from tests.tui.conftest import LAVROV, AppFactory, screen_text, settle
-
-
-def main_screen(app: object) -> MainScreen:
-    """The main screen of an app under test."""
-    screen = app.screen  # type: ignore[attr-defined]
-    assert isinstance(screen, MainScreen)
-    return screen
+from tests.tui.conftest import LAVROV, AppFactory, main_screen, running, screen_text, settle
 
 
 async def test_start_lists_the_seeds_newest_first(
@@ -75,9 +67,7 @@ async def test_related_quotes_connect_lavrov_with_tokayev(
 ) -> None:
     """On the Lavrov article the side panel lists Tokayev's 2022 statements from elsewhere."""
     app = make_reader(library)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await settle(pilot)
-        screen = main_screen(app)
+    async with running(app) as (pilot, screen):
         lavrov = next(r for r in screen.list_view.rows if r.title.startswith(LAVROV))
         screen.open_article(lavrov.id)
         await settle(pilot)
@@ -96,9 +86,7 @@ async def test_related_quote_opens_its_article_and_back_returns(
 ) -> None:
     """Enter on a related quote opens that article at the quote; Backspace comes back."""
     app = make_reader(library)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await settle(pilot)
-        screen = main_screen(app)
+    async with running(app) as (pilot, screen):
         lavrov = next(r for r in screen.list_view.rows if r.title.startswith(LAVROV))
         screen.open_article(lavrov.id)
         await settle(pilot)

@@ -4,15 +4,7 @@ from __future__ import annotations
 
 from diplomareader.model import RelatedQuote
 from diplomareader.search import Library
-from diplomareader.tui.screens.main import MainScreen
-from tests.tui.conftest import LAVROV, AppFactory, screen_text, settle
-
-
-def main_screen(app: object) -> MainScreen:
-    """The main screen of an app under test."""
-    screen = app.screen  # type: ignore[attr-defined]
-    assert isinstance(screen, MainScreen)
-    return screen
+from tests.tui.conftest import LAVROV, AppFactory, main_screen, screen_text, settle
 
 
 async def test_list_keys_page_home_end_and_l(library: Library, make_reader: AppFactory) -> None:

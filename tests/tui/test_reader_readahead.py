@@ -12,8 +12,8 @@ from diplomareader.model import RelatedQuote
 from diplomareader.search import Library
 from diplomareader.tui.readahead import ReadAhead, read_ahead
 from diplomareader.tui.screens.main_open import REST
-from tests.tui.conftest import AppFactory, screen_text, settle
-from tests.tui.test_reader_related import main_screen, until
+from tests.tui.conftest import AppFactory, running, screen_text, settle
+from tests.tui.test_reader_related import until
 
 
 class CountingLibrary(Library):
@@ -36,9 +36,7 @@ async def test_the_row_the_cursor_rests_on_opens_with_its_related_quotes_at_once
     """Resting on a row reads it ahead; Enter then draws article and related quotes together."""
     with CountingLibrary(seed_index) as library:
         app = make_reader(library)
-        async with app.run_test(size=(160, 45)) as pilot:
-            await settle(pilot)
-            screen = main_screen(app)
+        async with running(app) as (pilot, screen):
             await pilot.press("j")
             row = screen.list_view.highlighted
             assert row is not None and screen.list_view.cursor == 1
@@ -73,9 +71,7 @@ async def test_nothing_is_read_ahead_while_typing_a_query(
     (the index stays free for the next keystroke); back in the list they are."""
     with CountingLibrary(seed_index) as library:
         app = make_reader(library)
-        async with app.run_test(size=(160, 45)) as pilot:
-            await settle(pilot)
-            screen = main_screen(app)
+        async with running(app) as (pilot, screen):
             await pilot.press("slash", *"tokayev")
             await settle(pilot)
             library.lookups.clear()

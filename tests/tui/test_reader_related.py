@@ -12,8 +12,7 @@ from pathlib import Path
 from diplomareader.model import InputError, RelatedQuote
 from diplomareader.search import Library
 from diplomareader.tui.messages import RelatedReady
-from diplomareader.tui.screens.main import MainScreen
-from tests.tui.conftest import LAVROV, AppFactory, screen_text, settle
+from tests.tui.conftest import LAVROV, AppFactory, running, screen_text, settle
 
 
 class HeldLibrary(Library):
@@ -43,13 +42,6 @@ class HeldLibrary(Library):
         return super().related_quotes(article_id, limit=limit)
 
 
-def main_screen(app: object) -> MainScreen:
-    """The main screen of an app under test."""
-    screen = app.screen  # type: ignore[attr-defined]
-    assert isinstance(screen, MainScreen)
-    return screen
-
-
 async def until(condition: object, pilot: object, tries: int = 1000) -> None:
     """Let the app run until ``condition()`` is true (at most ``tries`` short pauses)."""
     for _ in range(tries):
@@ -68,9 +60,7 @@ async def test_article_and_side_panel_come_before_related_quotes(
         lavrov = next(r for r in library.list_articles() if r.title.startswith(LAVROV))
         library.hold(lavrov.id)
         app = make_reader(library)
-        async with app.run_test(size=(160, 45)) as pilot:
-            await settle(pilot)
-            screen = main_screen(app)
+        async with running(app) as (pilot, screen):
             screen.open_article(lavrov.id)
             await until(lambda: lavrov.id in library.started, pilot)
             await pilot.pause()
@@ -98,9 +88,7 @@ async def test_related_quotes_of_an_article_left_are_not_shown(
     """Opening another article while related quotes are looked up drops the older ones."""
     with HeldLibrary(seed_index) as library:
         app = make_reader(library)
-        async with app.run_test(size=(160, 45)) as pilot:
-            await settle(pilot)
-            screen = main_screen(app)
+        async with running(app) as (pilot, screen):
             lavrov = next(r for r in screen.list_view.rows if r.title.startswith(LAVROV))
             other = next(r for r in screen.list_view.rows if r.id != lavrov.id)
             library.hold(lavrov.id)
@@ -124,9 +112,7 @@ async def test_a_late_related_result_for_another_article_is_ignored(
 ) -> None:
     """Related quotes that arrive for an article no longer open leave the panel as it is."""
     app = make_reader(library)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await settle(pilot)
-        screen = main_screen(app)
+    async with running(app) as (pilot, screen):
         lavrov = next(r for r in screen.list_view.rows if r.title.startswith(LAVROV))
         other = next(r for r in screen.list_view.rows if r.id != lavrov.id)
         screen.open_article(other.id)
@@ -160,9 +146,7 @@ async def test_related_quotes_are_read_ahead_once_after_the_list_shows(
     """Once the first rows are on screen the reader reads ahead for related quotes, once."""
     with CountingLibrary(seed_index) as library:
         app = make_reader(library)
-        async with app.run_test(size=(160, 45)) as pilot:
-            await settle(pilot)
-            screen = main_screen(app)
+        async with running(app) as (pilot, screen):
             assert screen.list_view.rows
             assert library.prepared == 1
             await pilot.press("slash", *"lavrov")
@@ -186,9 +170,7 @@ async def test_related_quotes_that_cannot_be_looked_up_are_reported(
     """A failing related-quote search says so in the panel (no endless 'finding…')."""
     with BrokenLibrary(seed_index) as library:
         app = make_reader(library)
-        async with app.run_test(size=(160, 45)) as pilot:
-            await settle(pilot)
-            screen = main_screen(app)
+        async with running(app) as (pilot, screen):
             lavrov = next(r for r in screen.list_view.rows if r.title.startswith(LAVROV))
             screen.open_article(lavrov.id)
             await settle(pilot)
