@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from diplomareader.search import Library
 from diplomareader.tui.screens.help import HelpScreen
-from diplomareader.tui.screens.main import MainScreen
 from diplomareader.tui.widgets.footer import KeyFooter
-from tests.tui.conftest import AppFactory, screen_text, settle
+from tests.tui.conftest import AppFactory, running, screen_text, settle
 
 
 async def test_footer_follows_the_focus_and_keeps_its_keys_otherwise(
@@ -16,10 +15,7 @@ async def test_footer_follows_the_focus_and_keeps_its_keys_otherwise(
     """Moving to the reading pane shows its keys; a binding refresh with no change keeps the
     keys shown as they are; back in the list its keys return."""
     app = make_reader(library)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, MainScreen)
+    async with running(app) as (pilot, screen):
         footer = screen.query_one(KeyFooter)
         in_list = footer.entries
         assert in_list and footer.palette is not None

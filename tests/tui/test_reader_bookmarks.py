@@ -12,7 +12,7 @@ from diplomareader.tui.screens.bookmarks import BookmarksScreen
 from diplomareader.tui.screens.bookmarks_dialogs import EditBookmarkScreen
 from diplomareader.tui.screens.main import MainScreen
 from diplomareader.tui.textlayout import sentence_spans
-from tests.tui.conftest import LAVROV, AppFactory, screen_text, settle
+from tests.tui.conftest import LAVROV, AppFactory, running, screen_text, settle
 
 
 def saved(tmp_path: Path) -> BookmarkStore:
@@ -34,10 +34,7 @@ async def test_selection_mode_bookmarks_sentences(
 ) -> None:
     """v starts a selection at the paragraph; ( and > trim it by sentences; b saves exactly it."""
     app = make_reader(library)
-    async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, MainScreen)
+    async with running(app, (120, 36)) as (pilot, screen):
         await open_lavrov(pilot, screen)
         assert screen.article is not None
         # Walk down to the paragraph with the most sentences (Lavrov's long answer).
@@ -84,10 +81,7 @@ async def test_quote_in_side_panel_is_bookmarked_as_is(
 ) -> None:
     """b on a quote of the side panel saves the quote's text with its speaker."""
     app = make_reader(library)
-    async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, MainScreen)
+    async with running(app, (120, 36)) as (pilot, screen):
         await open_lavrov(pilot, screen)
         screen.side.focus()
         await pilot.press("g", "j")  # the second quote
@@ -114,10 +108,7 @@ async def test_b_again_edits_note_and_tags(
 ) -> None:
     """b on a bookmarked paragraph opens its note and tags; Ctrl+S saves them."""
     app = make_reader(library)
-    async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, MainScreen)
+    async with running(app, (120, 36)) as (pilot, screen):
         await open_lavrov(pilot, screen)
         await pilot.press("b")
         await settle(pilot)
@@ -138,10 +129,7 @@ async def test_editing_a_note_starts_after_what_is_written(
     """The note box opens with the cursor at the end of the note, the tags line at the end of
     the tags: what the user types adds to them."""
     app = make_reader(library)
-    async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, MainScreen)
+    async with running(app, (120, 36)) as (pilot, screen):
         await open_lavrov(pilot, screen)
         await pilot.press("b")
         await settle(pilot)
@@ -174,10 +162,7 @@ async def test_bookmarks_screen_opens_the_article_at_the_passage(
 ) -> None:
     """B lists the bookmarks; Enter opens the article with the passage marked."""
     app = make_reader(library)
-    async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, MainScreen)
+    async with running(app, (120, 36)) as (pilot, screen):
         await open_lavrov(pilot, screen)
         await pilot.press("j", "j", "b")
         await settle(pilot)

@@ -10,7 +10,7 @@ from diplomareader.store.config import Config, load_config
 from diplomareader.tui.screens.bookmarks import BookmarksScreen
 from diplomareader.tui.screens.help import HelpScreen
 from diplomareader.tui.screens.main import MainScreen
-from tests.tui.conftest import LAVROV, AppFactory, screen_text, settle
+from tests.tui.conftest import LAVROV, AppFactory, running, screen_text, settle
 
 
 async def open_lavrov(pilot: object, screen: MainScreen) -> None:
@@ -23,10 +23,7 @@ async def open_lavrov(pilot: object, screen: MainScreen) -> None:
 async def test_quote_and_entity_jumps(library: Library, make_reader: AppFactory) -> None:
     """]q/[q go from quote to quote (the side panel follows); ]e/[e from entity to entity."""
     app = make_reader(library)
-    async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, MainScreen)
+    async with running(app, (120, 36)) as (pilot, screen):
         await open_lavrov(pilot, screen)
         assert screen.article is not None
         quotes = sorted((q.start, q.end) for q in screen.article.quotes)
@@ -54,10 +51,7 @@ async def test_quote_and_entity_jumps(library: Library, make_reader: AppFactory)
 async def test_search_hits_and_find_in_article(library: Library, make_reader: AppFactory) -> None:
     """n/N move between search hits; / in the reading pane finds text; Escape clears it."""
     app = make_reader(library)
-    async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, MainScreen)
+    async with running(app, (120, 36)) as (pilot, screen):
         await pilot.press("slash", *"territorial", "enter")
         await settle(pilot)
         lavrov = next(i for i, r in enumerate(screen.list_view.rows) if r.title.startswith(LAVROV))
@@ -95,10 +89,7 @@ async def test_invalid_query_is_reported_not_raised(
 ) -> None:
     """A malformed query shows what was not understood; Escape clears the box."""
     app = make_reader(library)
-    async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, MainScreen)
+    async with running(app, (120, 36)) as (pilot, screen):
         await pilot.press("slash", *"date:garbage")
         await settle(pilot)
         assert "not understood" in screen_text(app)
@@ -116,10 +107,7 @@ async def test_recent_queries_are_kept_and_recalled(
 ) -> None:
     """Enter keeps a query; Up in the box recalls it; it is saved for the next session."""
     app = make_reader(library)
-    async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, MainScreen)
+    async with running(app, (120, 36)) as (pilot, screen):
         await pilot.press("slash", *"neutral", "enter")
         await pilot.press("slash", "escape", "up")
         assert screen.search_bar.value == "neutral"
@@ -132,10 +120,7 @@ async def test_sort_switches_between_date_and_relevance(
 ) -> None:
     """s switches the order of search results and says so in the pane title."""
     app = make_reader(library)
-    async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, MainScreen)
+    async with running(app, (120, 36)) as (pilot, screen):
         await pilot.press("slash", *"kazakhstan", "enter")
         await settle(pilot)
         assert screen.sort == "date"
@@ -150,10 +135,7 @@ async def test_tab_moves_between_panes_and_the_side_panel_hides(
 ) -> None:
     """Tab/Shift+Tab cycle list, reader, side panel; p hides the panel and remembers it."""
     app = make_reader(library)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, MainScreen)
+    async with running(app, (80, 24)) as (pilot, screen):
         assert screen.focused is screen.list_view
         await pilot.press("tab")
         assert screen.focused is screen.reader
@@ -176,10 +158,7 @@ async def test_tab_moves_between_panes_and_the_side_panel_hides(
 async def test_layout_at_80x24_shows_every_pane(library: Library, make_reader: AppFactory) -> None:
     """At 80x24 the list, the reader, the side panel and the footer are all on screen."""
     app = make_reader(library)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, MainScreen)
+    async with running(app, (80, 24)) as (pilot, screen):
         await pilot.press("enter")
         await settle(pilot)
         text = screen_text(app)
@@ -221,10 +200,7 @@ async def test_remapped_key_works_and_old_key_does_not(
 ) -> None:
     """keys: in the config replaces a command's key."""
     app = make_reader(library, Config(keys={"bookmark": "m", "next_quote": "J"}))
-    async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, MainScreen)
+    async with running(app, (120, 36)) as (pilot, screen):
         await open_lavrov(pilot, screen)
         await pilot.press("J")
         assert screen.reader.marks.target is not None
@@ -243,10 +219,7 @@ async def test_command_palette_lists_and_runs_actions(
 ) -> None:
     """Ctrl+P finds a reader command by name and runs it."""
     app = make_reader(library)
-    async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, MainScreen)
+    async with running(app, (120, 36)) as (pilot, screen):
         await pilot.press("ctrl+p", *"side panel")
         await pilot.pause(0.3)
         assert "Show or hide the side panel" in screen_text(app)
@@ -258,10 +231,7 @@ async def test_command_palette_lists_and_runs_actions(
 async def test_copy_passage_with_citation(library: Library, make_reader: AppFactory) -> None:
     """y copies the paragraph under the cursor with its citation."""
     app = make_reader(library)
-    async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, MainScreen)
+    async with running(app, (120, 36)) as (pilot, screen):
         await open_lavrov(pilot, screen)
         await pilot.press("right_square_bracket", "q", "y")
         assert screen.article is not None
@@ -287,10 +257,7 @@ async def test_open_url_without_url_says_so(library: Library, make_reader: AppFa
 async def test_reading_position_is_remembered(library: Library, make_reader: AppFactory) -> None:
     """Leaving an article and coming back restores the paragraph under the cursor."""
     app = make_reader(library)
-    async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, MainScreen)
+    async with running(app, (120, 36)) as (pilot, screen):
         await pilot.press("enter")
         await settle(pilot)
         first = screen.article

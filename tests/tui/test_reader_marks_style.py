@@ -12,8 +12,7 @@ from textual.geometry import Region
 
 from diplomareader.search import Library
 from diplomareader.tui.app import DiplomaReader
-from diplomareader.tui.screens.main import MainScreen
-from tests.tui.conftest import LAVROV, AppFactory, settle
+from tests.tui.conftest import LAVROV, AppFactory, running, settle
 
 
 def screen_cells(app: DiplomaReader) -> list[list[tuple[str, Color | None]]]:
@@ -51,10 +50,7 @@ async def test_search_terms_are_marked_with_the_hit_style(
 ) -> None:
     """Searching "interview" and opening the article marks both hits in the reading pane."""
     app = make_reader(library)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, MainScreen)
+    async with running(app) as (pilot, screen):
         await pilot.press("slash", *"interview")
         await settle(pilot)
         await pilot.press("enter", "enter")  # to the list, open the only result

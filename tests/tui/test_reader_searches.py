@@ -6,12 +6,11 @@ from pathlib import Path
 
 from diplomareader.search import Library
 from diplomareader.store.config import Config, SavedSearch, load_config
-from diplomareader.tui.screens.main import MainScreen
 from diplomareader.tui.screens.prompt import PromptScreen
 from diplomareader.tui.screens.searches import SearchesScreen
 from diplomareader.tui.widgets.article_list import ArticleList
 from diplomareader.tui.widgets.reader import Reader
-from tests.tui.conftest import LAVROV, AppFactory, screen_text, settle
+from tests.tui.conftest import LAVROV, AppFactory, running, screen_text, settle
 
 
 async def test_save_a_search_and_run_it_from_the_list_of_searches(
@@ -20,10 +19,7 @@ async def test_save_a_search_and_run_it_from_the_list_of_searches(
     """Ctrl+S names the query; S lists saved searches with counts; Enter runs one."""
     config = Config(saved_searches=(SavedSearch("Referendums", "referendums"),))
     app = make_reader(library, config)
-    async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, MainScreen)
+    async with running(app, (120, 36)) as (pilot, screen):
         await pilot.press("slash", *"speaker:toqayev", "enter")
         await settle(pilot)
         assert screen.total == 2  # Tokayev spoke in two articles, under either spelling
@@ -73,10 +69,7 @@ async def test_the_mouse_opens_articles_and_moves_the_cursor(
 ) -> None:
     """A click on a row opens it; a click on a paragraph puts the cursor there."""
     app = make_reader(library)
-    async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, MainScreen)
+    async with running(app, (120, 36)) as (pilot, screen):
         lavrov = next(i for i, r in enumerate(screen.list_view.rows) if r.title.startswith(LAVROV))
         await pilot.click(ArticleList, offset=(20, lavrov))
         await settle(pilot)

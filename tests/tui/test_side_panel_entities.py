@@ -7,7 +7,7 @@ from diplomareader.model import Entity, Mention
 from diplomareader.search import Library
 from diplomareader.tui.entity_view import merge_entities
 from diplomareader.tui.screens.main import MainScreen
-from tests.tui.conftest import LAVROV, AppFactory, screen_text, settle
+from tests.tui.conftest import LAVROV, AppFactory, running, screen_text, settle
 
 
 def mentions(*spans: tuple[int, int]) -> tuple[Mention, ...]:
@@ -46,10 +46,7 @@ async def test_side_panel_lists_a_country_once_and_still_searches_it(
 ) -> None:
     """Kazakhstan shows once, under Places, with its combined count; Enter searches entity:."""
     app = make_reader(library)
-    async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, MainScreen)
+    async with running(app, (120, 36)) as (pilot, screen):
         lavrov = next(r for r in screen.list_view.rows if r.title.startswith(LAVROV))
         screen.open_article(lavrov.id)
         await settle(pilot)

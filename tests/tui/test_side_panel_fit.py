@@ -7,14 +7,13 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from diplomareader.search import Library
-from diplomareader.tui.screens.main import MainScreen
 from diplomareader.tui.widgets.side_panel import (
     RELATED_LINES,
     SidePanel,
     opening_lines,
     quote_line,
 )
-from tests.tui.conftest import LAVROV, AppFactory, screen_text, settle
+from tests.tui.conftest import LAVROV, AppFactory, running, screen_text, settle
 
 
 def entry_lines(side: SidePanel, kind: str) -> list[list[str]]:
@@ -51,10 +50,7 @@ async def test_quote_entries_fit_the_panel_and_follow_its_width(
 ) -> None:
     """At 160 columns and again at 80, the entries fit the side panel; the highlight stays."""
     app = make_reader(library)
-    async with app.run_test(size=(160, 45)) as pilot:
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, MainScreen)
+    async with running(app) as (pilot, screen):
         lavrov = next(r for r in screen.list_view.rows if r.title.startswith(LAVROV))
         screen.open_article(lavrov.id)
         await settle(pilot)
