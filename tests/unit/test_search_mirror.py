@@ -166,3 +166,23 @@ def test_merged_segments_take_their_mirrors_with_them(tmp_path: Path) -> None:
         related = _related(lib)
     # The new article adds quotes; the old articles' best related quotes stay among theirs.
     assert set(expected) < set(related)
+
+
+def test_an_index_without_mirrors_asks_for_an_ingest(tmp_path: Path) -> None:
+    """An index from before mirrors (or whose ingest was killed before writing them) needs
+    an update even when no article changed; the ingest writes them and then it does not."""
+    root, index = tmp_path / "corpus", tmp_path / "index"
+    with _ingest_in_two_batches(root, index) as lib:
+        assert not lib.needs_update(root)
+    for name in _mirror_files(index):
+        (index / name).unlink()
+    with Library(index) as lib:
+        assert lib.needs_update(root)
+        report = lib.ingest([str(root)], parser=json_parser)
+        assert report.added == report.updated == report.removed == 0
+    assert len(_mirror_files(index)) >= 2
+    with Library(index) as lib:
+        assert not lib.needs_update(root)
+    with Library(tmp_path / "empty") as lib:
+        root.joinpath("..", "nothing").resolve().mkdir()
+        assert not lib.needs_update(tmp_path / "nothing")

@@ -212,10 +212,15 @@ class Library:
         return report
 
     def needs_update(self, corpus_dir: str | Path) -> bool:
-        """Whether files under ``corpus_dir`` were added, changed or removed since ingest."""
+        """Whether files under ``corpus_dir`` were added, changed or removed since ingest,
+        or the quote index lacks postings mirrors (made by an older version, or an ingest
+        was killed before writing them): an ingest writes them."""
         manifest = load_manifest(self.path)
         with self._lock:
             self._check_open()
+            mirrors = self._quotes().mirrors
+            if mirrors is not None and mirrors.lacking and os.path.isdir(corpus_dir):
+                return True
             if manifest is None or manifest.generations != storage.generations(
                 self._aix, self._qix
             ):

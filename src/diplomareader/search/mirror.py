@@ -209,6 +209,10 @@ class Mirrors:
                 deleted = np.fromiter(sorted(leaf.deleted_docs_set), dtype=np.int32)
             self.parts.append((leaf, offset, mirror, deleted))
         self._complete = bool(self.parts) and self.mirrored() == len(self.parts)
+        self.lacking = sum(
+            mirror is None and segment_name(leaf) is not None for leaf, _, mirror, _ in self.parts
+        )
+        """How many segments have no valid mirror (an ingest writes them)."""
 
     def postings(self, fieldname: str, text: str) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
         """All live postings of a term over the segments: global document numbers
