@@ -9,7 +9,8 @@ ingests them with the full pipeline into a fresh index, and measures, in the sam
   ``Library.search(..., as_you_type=True)`` (what the reader calls), against the same
   keystrokes through Whoosh's QueryParser with a trailing ``*`` and SQLite FTS5 prefix
   queries on the same articles;
-- ``open_article_ms``, ``related_quotes_ms`` on 200 random articles;
+- ``open_article_ms``, ``related_quotes_ms`` on 200 random articles (and the same related-quote
+  searches reading Whoosh's postings blocks instead of the postings mirrors, with the ratio);
 - ``startup_first_paint_s`` (through ``benchmarks/bench_tui.py`` when it offers
   ``measure_first_paint``), ``rss_mb`` (peak of the process that ran the searches),
   ``index_bytes_per_article``.
@@ -188,6 +189,7 @@ def query_phase(index: Path, fts_db: Path | None, naive_timeout: float) -> dict[
     out["open_article_ms"] = summary(open_ms)
     out["related_quotes_ms"] = summary(related_ms)
     out["related_quotes_mean_count"] = round(statistics.mean(related_counts), 1)
+    out.update(_related_without_mirrors(index, ids, related_ms))
     out["rss_mb"] = round(peak_rss_mb(), 1)
     out["rss_now_mb"] = resident_parts()
     if fts_db is not None:
@@ -213,6 +215,29 @@ def first_paint(index: Path) -> float | None:
     except Exception as error:  # noqa: BLE001 - report, do not lose the other figures
         print(f"startup not measured: {error}", file=sys.stderr)
         return None
+
+
+def _related_without_mirrors(
+    index: Path, ids: list[str], mirrored_ms: list[float]
+) -> dict[str, Any]:
+    """The same related-quote searches on a second library that reads every posting
+    through Whoosh (no postings mirrors), and the ratio of the two medians and p95s."""
+    from diplomareader.search import Library
+
+    whoosh_ms = []
+    with Library(index, mirrors=False) as plain:
+        plain.list_articles()
+        plain.prepare_related()
+        for aid in ids:
+            t0 = time.perf_counter()
+            plain.related_quotes(aid)
+            whoosh_ms.append((time.perf_counter() - t0) * 1000)
+    fast, slow = summary(mirrored_ms), summary(whoosh_ms)
+    return {
+        "related_quotes_whoosh_blocks_ms": slow,
+        "related_quotes_speedup_p50": round(slow["p50"] / max(fast["p50"], 1e-6), 2),
+        "related_quotes_speedup_p95": round(slow["p95"] / max(fast["p95"], 1e-6), 2),
+    }
 
 
 def main() -> int:
@@ -359,6 +384,11 @@ def run(
         "fts5_keystroke_ms": measured.get("fts5_keystroke_ms"),
         "open_article_ms": {k: measured["open_article_ms"][k] for k in ("p50", "p95")},
         "related_quotes_ms": {k: measured["related_quotes_ms"][k] for k in ("p50", "p95")},
+        "related_quotes_whoosh_blocks_ms": {
+            k: measured["related_quotes_whoosh_blocks_ms"][k] for k in ("p50", "p95")
+        },
+        "related_quotes_speedup_p50": measured["related_quotes_speedup_p50"],
+        "related_quotes_speedup_p95": measured["related_quotes_speedup_p95"],
         "startup_first_paint_s": paint,
         "rss_mb": measured["rss_mb"],
         "index_bytes_per_article": round(folder_bytes(index) / max(1, articles + added.added)),

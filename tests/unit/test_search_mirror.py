@@ -92,6 +92,9 @@ def test_related_quotes_are_the_same_without_mirrors(tmp_path: Path) -> None:
     with _ingest_in_two_batches(tmp_path / "corpus", index) as lib:
         mirrored = _related(lib)
     assert any(mirrored.values())
+    with Library(index, mirrors=False) as lib:
+        assert lib._quotes().mirrors is None
+        assert _related(lib) == mirrored
     for name in _mirror_files(index):
         (index / name).unlink()
     with Library(index) as lib:

@@ -105,8 +105,10 @@ class Library:
     (``should_stop``) gives the lock up quickly.
     """
 
-    def __init__(self, index_dir: str | Path) -> None:
+    def __init__(self, index_dir: str | Path, *, mirrors: bool = True) -> None:
         """Open the index in ``index_dir``, creating it when the folder is missing or empty.
+        With ``mirrors=False`` related quotes read every posting through Whoosh even where
+        the quote segments have postings mirrors (what the benchmarks compare against).
 
         Raises InputError (one line) when the folder cannot be created or read, holds other
         files, or was made by another version (run ``ingest`` to rebuild it then).
@@ -118,6 +120,7 @@ class Library:
         )
         self._view = View(self._aix.searcher())
         self._quotes_view: View | None = None
+        self._mirrors_in = self.path if mirrors else None
         self._closed = False
 
     # -- life cycle --------------------------------------------------------------------
@@ -151,7 +154,7 @@ class Library:
             if self._quotes_view is not None:
                 searcher = _refreshed(self._qix, self._quotes_view.searcher)
                 if searcher is not self._quotes_view.searcher:
-                    self._quotes_view = View(searcher, dated=False, mirrors_in=self.path)
+                    self._quotes_view = View(searcher, dated=False, mirrors_in=self._mirrors_in)
             return changed
 
     def _check_open(self) -> None:
@@ -169,7 +172,7 @@ class Library:
     def _quotes(self) -> View:
         """The quote index (opened on first use)."""
         if self._quotes_view is None:
-            self._quotes_view = View(self._qix.searcher(), dated=False, mirrors_in=self.path)
+            self._quotes_view = View(self._qix.searcher(), dated=False, mirrors_in=self._mirrors_in)
         return self._quotes_view
 
     # -- ingest ------------------------------------------------------------------------
