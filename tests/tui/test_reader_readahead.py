@@ -131,3 +131,34 @@ def test_an_open_waits_for_a_fetch_under_way(seed_index: Path) -> None:
         assert fetch.ready(timeout=10)
         thread.join()
         assert store.get(article_id) is fetch
+
+
+async def test_quick_related_quotes_come_with_an_article_not_read_ahead(
+    seed_index: Path, make_reader: AppFactory
+) -> None:
+    """Once related-quote searches have been quick (the first row's read-ahead), an article
+    opened before it could be read ahead is drawn with its related quotes in one frame."""
+    with CountingLibrary(seed_index) as library:
+        app = make_reader(library)
+        async with running(app) as (pilot, screen):
+            assert not screen.fetched.quick()  # nothing measured yet
+            first = screen.list_view.highlighted
+            assert first is not None
+            await until(lambda: library.lookups[first.id] == 1 and screen.fetched.quick(), pilot)
+            row = next(r for r in screen.list_view.rows if screen.fetched.get(r.id) is None)
+            later: list[Sequence[RelatedQuote]] = []
+            show_related = screen.side.show_related
+            screen.side.show_related = lambda related, problem=None: (  # type: ignore[method-assign]
+                later.append(related),
+                show_related(related, problem),
+            )[-1]
+            screen.open_article(row.id)
+            await settle(pilot)
+            assert screen.article is not None and screen.article.id == row.id
+            assert later == []  # no second step: the related quotes came with the article
+            assert library.lookups[row.id] == 1
+            related = screen.side.related
+            assert related is not None and list(related) == library.related_quotes(row.id)
+            text = screen_text(app)
+            assert f"related {len(related)} ·" in text
+            assert "finding related quotes…" not in text

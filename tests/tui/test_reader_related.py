@@ -1,22 +1,28 @@
-"""Related quotes come after the article: the body and side panel first, then the related ones.
+"""Slow related quotes come after the article: the body and side panel first, then the
+related ones.
 
-The library here is the real one on the seed index; it only holds ``related_quotes`` back
-until the test lets it go, so the moment between the two frames can be looked at.
+The library here is the real one on the seed index; its related-quote searches take longer
+than the reader's ``QUICK`` (as on an index without postings mirrors), and it holds
+``related_quotes`` back until the test lets it go, so the moment between the two frames can
+be looked at.
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 
 from diplomareader.model import InputError, RelatedQuote
 from diplomareader.search import Library
 from diplomareader.tui.messages import RelatedReady
+from diplomareader.tui.readahead import QUICK
 from tests.tui.conftest import LAVROV, AppFactory, running, screen_text, settle
 
 
 class HeldLibrary(Library):
-    """The real library, whose related-quote search waits for ``release`` per article."""
+    """The real library, whose related-quote search is slow and waits for ``release`` per
+    article."""
 
     def __init__(self, index: Path) -> None:
         """Open ``index``; nothing is held until ``hold`` is called."""
@@ -36,6 +42,7 @@ class HeldLibrary(Library):
     def related_quotes(self, article_id: str, *, limit: int = 20) -> list[RelatedQuote]:
         """The real related quotes, once the gate of ``article_id`` (if any) is open."""
         self.started.add(article_id)
+        time.sleep(2 * QUICK)
         gate = self.gates.get(article_id)
         if gate is not None:
             gate.wait(10)

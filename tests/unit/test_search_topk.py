@@ -1,4 +1,4 @@
-"""MaxScore top documents: the same top as scoring every match with Whoosh's BM25F."""
+"""Top documents: the same top as scoring every match with Whoosh's BM25F."""
 
 from __future__ import annotations
 

@@ -23,6 +23,7 @@ from whoosh.index import LockError
 
 from diplomareader.model import InputError
 from diplomareader.search.manifest_repair import repair
+from diplomareader.search.mirror import write_missing
 from diplomareader.search.scanning import walk
 from diplomareader.search.state import (
     FailedRecord,
@@ -259,6 +260,8 @@ def run_ingest(
             committer.wait(raise_errors=False)
             writers.cancel()
             raise
+        with contextlib.suppress(OSError):  # mirrors only make reading faster
+            write_missing(folder, qix)
         with aix.reader() as reader:
             articles = reader.doc_count()
         report = IngestReport(

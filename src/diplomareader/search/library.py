@@ -19,6 +19,7 @@ from diplomareader.search.indexer import (
     IngestReport,
     run_ingest,
 )
+from diplomareader.search.mirror import Mirrors
 from diplomareader.search.related import find_related, prepare
 from diplomareader.search.scanning import walk
 from diplomareader.search.searching import run_search
@@ -31,7 +32,9 @@ SortOrder = Literal["date", "title"]
 class View:
     """One commit of an index: its searcher, byte columns and search engine."""
 
-    def __init__(self, searcher: Any, *, dated: bool = True) -> None:
+    def __init__(
+        self, searcher: Any, *, dated: bool = True, mirrors_in: Path | None = None
+    ) -> None:
         self.searcher = searcher
         self.reader = searcher.reader()
         self.columns = Columns(self.reader)
@@ -40,6 +43,8 @@ class View:
         )
         self.engine = Engine(self.reader, dates)
         self.orders: dict[str, list[int]] = {}
+        self.mirrors = Mirrors(mirrors_in, self.engine.leaves) if mirrors_in else None
+        """The postings mirrors of the segments (``search.mirror``), for the quote index."""
 
     def order(self, sort: SortOrder) -> Sequence[int]:
         """Document numbers of all live articles in list order."""
@@ -146,7 +151,7 @@ class Library:
             if self._quotes_view is not None:
                 searcher = _refreshed(self._qix, self._quotes_view.searcher)
                 if searcher is not self._quotes_view.searcher:
-                    self._quotes_view = View(searcher, dated=False)
+                    self._quotes_view = View(searcher, dated=False, mirrors_in=self.path)
             return changed
 
     def _check_open(self) -> None:
@@ -164,7 +169,7 @@ class Library:
     def _quotes(self) -> View:
         """The quote index (opened on first use)."""
         if self._quotes_view is None:
-            self._quotes_view = View(self._qix.searcher(), dated=False)
+            self._quotes_view = View(self._qix.searcher(), dated=False, mirrors_in=self.path)
         return self._quotes_view
 
     # -- ingest ------------------------------------------------------------------------
@@ -207,10 +212,15 @@ class Library:
         return report
 
     def needs_update(self, corpus_dir: str | Path) -> bool:
-        """Whether files under ``corpus_dir`` were added, changed or removed since ingest."""
+        """Whether files under ``corpus_dir`` were added, changed or removed since ingest,
+        or the quote index lacks postings mirrors (made by an older version, or an ingest
+        was killed before writing them): an ingest writes them."""
         manifest = load_manifest(self.path)
         with self._lock:
             self._check_open()
+            mirrors = self._quotes().mirrors
+            if mirrors is not None and mirrors.lacking and os.path.isdir(corpus_dir):
+                return True
             if manifest is None or manifest.generations != storage.generations(
                 self._aix, self._qix
             ):

@@ -118,7 +118,9 @@ def find_related(view: Any, article: Article, *, limit: int = 20) -> list[Relate
     if not clauses:
         return []
     own = engine.idset("aid", article.id)
-    ranked = top_documents(engine, clauses, limit, exclude=own)
+    mirrors = getattr(view, "mirrors", None)
+    source = mirrors.postings if mirrors is not None and mirrors.complete() else None
+    ranked = top_documents(engine, clauses, limit, exclude=own, postings=source)
     data = view.columns("data")
     word_set = set(words)
     related: list[RelatedQuote] = []

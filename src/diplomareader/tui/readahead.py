@@ -15,7 +15,8 @@ reopened.
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
+import time
+from collections import OrderedDict, deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -23,6 +24,12 @@ from diplomareader.model import Article, RelatedQuote
 
 KEEP = 16
 """Articles kept (read ahead or opened), the least recently used dropped first."""
+QUICK = 0.04
+"""Seconds: while the last related-quote searches took no longer, an open looks an article's
+related quotes up before its first frame (one frame with the whole side panel) instead of
+after it (a frame sooner, the related quotes a frame later)."""
+RECENT = 5
+"""How many of the last related-quote searches ``quick`` looks at."""
 
 
 @dataclass
@@ -50,6 +57,21 @@ class ReadAhead:
         self._keep = keep
         self._lock = threading.Lock()
         self._fetches: OrderedDict[str, Fetch] = OrderedDict()
+        self._took: deque[float] = deque(maxlen=RECENT)
+
+    def timed(
+        self, related: Callable[[str], Sequence[RelatedQuote]], article_id: str
+    ) -> Sequence[RelatedQuote]:
+        """``related(article_id)``, remembering how long it took."""
+        started = time.monotonic()
+        found = related(article_id)
+        self._took.append(time.monotonic() - started)
+        return found
+
+    def quick(self) -> bool:
+        """Whether the last related-quote searches took ``QUICK`` seconds at most (no
+        before the first one: the read-ahead of the first row soon makes one)."""
+        return bool(self._took) and max(self._took) <= QUICK
 
     def get(self, article_id: str) -> Fetch | None:
         """The fetch of ``article_id`` (complete or running), if any."""
@@ -109,7 +131,7 @@ def read_ahead(
     try:
         fetch.article = article(article_id)
         if not cancelled():
-            fetch.related = related(article_id)
+            fetch.related = store.timed(related, article_id)
     except Exception:  # noqa: BLE001 - a read-ahead; the open itself reports any problem
         fetch.related = None
     finally:

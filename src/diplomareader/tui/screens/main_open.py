@@ -1,11 +1,13 @@
 """Opening articles on the main screen: the article first, or with its related quotes when
 they were read ahead, and the history of articles read.
 
-The open runs in one named, exclusive thread worker: it fetches the article, posts it, waits
+The open runs in one named, exclusive thread worker: it fetches the article and, while
+related-quote searches are quick (a few milliseconds on an index with postings mirrors), its
+related quotes, and posts both for one frame. When they are slow it posts the article, waits
 for the frame that shows it, then looks its related quotes up (a newer open cancels it, and
 related quotes of an article no longer open are dropped). While the list's cursor rests on a
 row, another worker reads that row's article and related quotes ahead (``tui.readahead``), so
-that Enter draws the article with its whole side panel in one frame.
+that Enter finds both ready.
 """
 
 from __future__ import annotations
@@ -149,10 +151,11 @@ class OpenActions(PassageActions):
         reveal: tuple[int, int] | None,
         focus: bool,
     ) -> None:
-        """Fetch the article and show it, then its related quotes (one thread, no hand-over).
+        """Fetch the article and show it with its related quotes (one thread, no hand-over).
 
-        The related-quote search starts once the article is on screen, so that it does not
-        slow the first paint down; a newer open cancels this worker, and the screen ignores
+        While related-quote searches are quick (``ReadAhead.quick``) both come in one frame.
+        Otherwise the search starts once the article is on screen, so that it does not slow
+        the first paint down. A newer open cancels this worker, and the screen ignores
         related quotes of an article that is no longer open.
         """
         worker = get_current_worker()
@@ -174,6 +177,16 @@ class OpenActions(PassageActions):
             article = None
         if worker.is_cancelled:
             return
+        if article is not None and fetch is None and self.fetched.quick():
+            # Related quotes come quickly: draw them with the article, in one frame.
+            with contextlib.suppress(Exception):  # asked again below, and reported there
+                related = self.fetched.timed(library.related_quotes, article_id)
+                self.fetched.keep(article, related)
+                if not worker.is_cancelled:
+                    self.post_message(
+                        ArticleReady(article_id, article, position, reveal, focus, related=related)
+                    )
+                return
         ready = ArticleReady(article_id, article, position, reveal, focus)
         self.post_message(ready)
         if article is None:
@@ -190,7 +203,7 @@ class OpenActions(PassageActions):
             related = fetch.related
         else:
             try:
-                related = library.related_quotes(article_id)
+                related = self.fetched.timed(library.related_quotes, article_id)
             except Exception as error:
                 if not worker.is_cancelled:
                     reason = (str(error).strip().splitlines() or [type(error).__name__])[0]
