@@ -11,6 +11,7 @@ from diplomareader.store.config import Config, SavedSearch, load_config, save_co
 from diplomareader.tui.screens.main import MainScreen
 from diplomareader.tui.screens.main_open import REST
 from diplomareader.tui.screens.searches import SearchesScreen
+from diplomareader.tui.widgets.article_list import ArticleList
 from diplomareader.tui.widgets.entry_rows import SIGN
 from tests.tui.conftest import AppFactory, running, screen_text, settle
 from tests.tui.test_reader_related import until
@@ -282,3 +283,14 @@ async def test_the_results_of_an_entry_are_as_many_as_its_count(
         assert screen.search_bar.value == "lavro"
         assert screen.total == 0 and len(screen.list_view.rows) == 0
         assert "Nothing matches this query." in screen_text(app)
+
+
+async def test_a_click_on_an_entry_runs_it(library: Library, make_reader: AppFactory) -> None:
+    """The mouse works on entries as on articles: a click runs the saved search."""
+    app = make_reader(library, Config(saved_searches=SAVED))
+    async with running(app, (120, 36)) as (pilot, screen):
+        await pilot.click(ArticleList, offset=(10, 0))
+        await settle(pilot)
+        assert screen.search_bar.value == "speaker:toqayev"
+        assert screen.total == expected(library, "speaker:toqayev")
+        assert screen.article is None and screen.list_view.entries == ()

@@ -1,8 +1,9 @@
 """The list pane: a virtual list of articles that draws only the rows on screen.
 
 Each row shows an unread marker, a bookmark marker, the date, the source and the title, in
-columns measured in terminal cells. Rows are drawn on demand through Textual's Line API, so
-the pane costs the same with three articles or a hundred thousand.
+columns measured in terminal cells (drawn by ``widgets.article_rows``). Rows are drawn on
+demand through Textual's Line API, so the pane costs the same with three articles or a
+hundred thousand.
 
 Above the articles the list can show entries: saved searches with their counts
 (``widgets.entry_rows``), like newsboat's query feeds. The cursor runs through entries and
@@ -18,7 +19,6 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.segment import Segment
-from rich.style import Style
 from textual import events
 from textual.geometry import Size
 from textual.message import Message
@@ -28,19 +28,10 @@ from textual.strip import Strip
 
 from diplomareader.model import ArticleSummary
 from diplomareader.tui.keys import CommandBindings, KeyMap
-from diplomareader.tui.textlayout import fit, one_line
+from diplomareader.tui.textlayout import fit
+from diplomareader.tui.widgets.article_rows import render_article
 from diplomareader.tui.widgets.entry_rows import SearchEntry, render_entry
 from diplomareader.tui.widgets.layers import LayerCache
-
-DATE_WIDTH = 10
-"""Cells of the date column (``2022-09-26``)."""
-MARKS_WIDTH = 3
-"""Cells of the marker column: unread, bookmarked, and a space."""
-
-
-def source_width(total: int) -> int:
-    """Cells given to the source column for a pane ``total`` cells wide."""
-    return 10 if total < 70 else 14 if total < 110 else 20
 
 
 class ArticleList(ScrollView, CommandBindings, can_focus=True):
@@ -328,36 +319,12 @@ class ArticleList(ScrollView, CommandBindings, can_focus=True):
             return Strip(
                 [Segment(fit("   (this row cannot be read from the index)", width), base + style)]
             )
-        return self._render_row(article, line == self.cursor, width, base)
-
-    def _render_row(self, article: ArticleSummary, cursor: bool, width: int, base: Style) -> Strip:
-        """One row: markers, date, source, title, cut to ``width`` cells."""
-
-        style = self._layers
-        read = self._is_read(article.id)
-        if cursor:
-            # On the cursor row every column takes the cursor's colours, so it reads in any theme.
-            base = base + style("article-list--cursor")
-            date_style = source_style = title_style = base
-        else:
-            date_style = base + style("article-list--date")
-            source_style = base + style("article-list--source")
-            title_style = base + style("article-list--read") if read else base
-        marks = [
-            Segment(" " if read else "●", base + style("article-list--unread")),
-            Segment(
-                "★" if self._is_bookmarked(article.id) else " ",
-                base + style("article-list--bookmark"),
-            ),
-            Segment(" ", base),
-        ]
-        date = article.date.isoformat() if article.date else ""
-        src_width = source_width(width)
-        title_width = max(0, width - MARKS_WIDTH - DATE_WIDTH - 1 - src_width - 1)
-        segments = [
-            *marks,
-            Segment(fit(date, DATE_WIDTH) + " ", date_style),
-            Segment(fit(one_line(article.source or ""), src_width) + " ", source_style),
-            Segment(fit(one_line(article.title), title_width), title_style),
-        ]
-        return Strip(segments).crop_extend(0, width, base)
+        return render_article(
+            article,
+            line == self.cursor,
+            width,
+            base,
+            self._layers,
+            read=self._is_read(article.id),
+            bookmarked=self._is_bookmarked(article.id),
+        )
