@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from diplomareader.search import Library
-from diplomareader.store.config import Config
+from diplomareader.store.config import Config, SavedSearch
 from diplomareader.tui.screens.main import MainScreen
 from tests.tui.conftest import LAVROV, AppFactory, settle
 
@@ -83,3 +83,30 @@ def test_help_screen(snap_compare: Any, frozen_library: Library, make_reader: Ap
         await pilot.pause()
 
     assert snap_compare(make_reader(frozen_library), run_before=run_before, terminal_size=(110, 45))
+
+
+def test_start_with_saved_searches(
+    snap_compare: Any, frozen_library: Library, make_reader: AppFactory
+) -> None:
+    """Saved searches as entries above the articles, with their counts."""
+    saved = (
+        SavedSearch("Tokayev", "speaker:toqayev"),
+        SavedSearch("Referendums", "referendums"),
+        SavedSearch("Broken", "date:garbage"),
+    )
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        screen = pilot.app.screen
+        assert isinstance(screen, MainScreen)
+        for _ in range(500):
+            await settle(pilot)
+            entries = screen.list_view.entries
+            if len(entries) == 3 and all(e.count is not None or e.problem for e in entries):
+                break
+        for input_field in pilot.app.query(Input):
+            input_field.cursor_blink = False
+        await pilot.press("k")  # the cursor on the last entry
+        await settle(pilot)
+
+    app = make_reader(frozen_library, Config(saved_searches=saved))
+    assert snap_compare(app, run_before=run_before, terminal_size=(120, 30))

@@ -127,6 +127,7 @@ class DiplomaReader(SequenceApp):
             self.notify(f"Search not saved: {error}", severity="error")
             return
         self.notify(f"Saved “{name}”: {query}", timeout=3)
+        self._searches_changed()
 
     def delete_search(self, name: str) -> bool:
         """Delete the saved search ``name``; False if the file could not be written."""
@@ -137,7 +138,27 @@ class DiplomaReader(SequenceApp):
             self.notify(f"Search not deleted: {error}", severity="error")
             return False
         self.config = self.config.without_saved_search(name)
+        self._searches_changed()
         return True
+
+    def reload_saved_searches(self) -> bool:
+        """Take in the saved searches of the config file as it is now (another copy of the
+        reader or the user may have changed them); True when they changed."""
+        from dataclasses import replace
+
+        fresh = load_config(self.config_path)
+        if fresh.broken or fresh.saved_searches == self.config.saved_searches:
+            return False
+        self.config = replace(self.config, saved_searches=fresh.saved_searches)
+        return True
+
+    def _searches_changed(self) -> None:
+        """Tell the main screen that the saved searches changed (its entries follow)."""
+        from diplomareader.tui.screens.main import MainScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                screen.saved_searches_changed()
 
     def save_state(self) -> None:
         """Write what the reader remembers (merged with another copy's); never raises."""

@@ -112,7 +112,8 @@ COMMANDS: Final[tuple[Command, ...]] = (
         "S",
         "show_searches",
         "Searches",
-        "Saved searches with their counts, and recent queries.",
+        "Saved searches with their counts, and recent queries (the saved searches are also "
+        "entries at the top of the list).",
     ),
     Command(
         "save_search", "ctrl+s", "save_search", "Save search", "Save the current query by name."
@@ -122,7 +123,8 @@ COMMANDS: Final[tuple[Command, ...]] = (
         "escape",
         "escape",
         "Leave",
-        "End a selection, close the find bar, or go back to the list.",
+        "End a selection, close the find bar, or go back to the list; in the list, leave the "
+        "search (back to every article and the saved searches).",
     ),
     Command("quit", "q", "app.quit", "Quit", "Quit the reader.", footer=True),
     # List pane.
@@ -134,7 +136,14 @@ COMMANDS: Final[tuple[Command, ...]] = (
         "list_page_down", "pagedown,ctrl+d", "page_down", "Page down", "One page down.", "list"
     ),
     Command("list_page_up", "pageup,ctrl+u", "page_up", "Page up", "One page up.", "list"),
-    Command("list_open", "enter,l", "open", "Open", "Open the article.", "list"),
+    Command(
+        "list_open",
+        "enter,l",
+        "open",
+        "Open",
+        "Open the article; on a saved search, run its query.",
+        "list",
+    ),
     # Reading pane.
     Command(
         "reader_down",

@@ -54,3 +54,13 @@ class RelatedReady(Message):
     related: Sequence[RelatedQuote]
     problem: str | None = None
     """Why they could not be looked up (the panel says so instead of waiting forever)."""
+
+
+@dataclass
+class EntryCounted(Message):
+    """How many articles a saved search's query matches (or why it could not be counted)."""
+
+    query: str
+    total: int | None
+    problem: str | None = None
+    """What in the query was not understood."""

@@ -18,7 +18,7 @@ from textual.widget import Widget
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from diplomareader.tui.messages import RowsReady
-from diplomareader.tui.screens.main_open import OpenActions
+from diplomareader.tui.screens.main_entries import EntryActions
 from diplomareader.tui.widgets.article_list import ArticleList
 from diplomareader.tui.widgets.find_bar import FindBar
 from diplomareader.tui.widgets.footer import KeyFooter
@@ -35,7 +35,7 @@ ROOMY = 110
 """From this many columns (below WIDE) the side panel under the list gets more room."""
 
 
-class MainScreen(OpenActions):
+class MainScreen(EntryActions):
     """The reader's one main screen."""
 
     AUTO_FOCUS = "ArticleList"
@@ -127,8 +127,8 @@ class MainScreen(OpenActions):
 
     @on(SearchBar.Changed)
     def _query_changed(self, event: SearchBar.Changed) -> None:
-        """Search as the user types."""
-        self.run_search(event.query, as_you_type=True)
+        """Search as the user types (a query put in the box whole is searched as such)."""
+        self.run_search(event.query, as_you_type=event.as_you_type)
 
     @on(SearchBar.Submitted)
     def _query_submitted(self, event: SearchBar.Submitted) -> None:
@@ -173,6 +173,7 @@ class MainScreen(OpenActions):
             event.result,
             event.keep,
         )
+        left = self.query_text
         self.query_text = query
         self.total = total
         current = self.list_view.highlighted
@@ -181,7 +182,14 @@ class MainScreen(OpenActions):
             if query.strip()
             else "No articles yet: add some with  diplomareader ingest PATH  then press r."
         )
-        self.list_view.set_rows(rows, keep=keep or (current.id if current else None))
+        # Back from the results of an entry: the cursor goes back to that entry.
+        entry = left if left.strip() and left == self.entry_query and not query.strip() else None
+        self.list_view.set_rows(
+            rows,
+            keep=keep or (current.id if current else None),
+            entries=self.entries_for(query),
+            at_entry=entry,
+        )
         self.reader.set_terms(query_terms(query))
         if result is not None and result.errors:
             self.search_bar.set_status("not understood: " + "; ".join(result.errors), error=True)
@@ -195,6 +203,7 @@ class MainScreen(OpenActions):
         if not self._prepared:
             self._prepared = True
             self.call_after_refresh(self._prepare_related)
+            self.call_after_refresh(self.count_entries)
 
     @work(thread=True, exclusive=True, group="prepare", exit_on_error=False, name="prepare")
     def _prepare_related(self) -> None:
@@ -285,6 +294,8 @@ class MainScreen(OpenActions):
     def _refreshed(self, before: int, after: int) -> None:
         """Say what the refresh found and show the list again."""
         self.reader_app.reload_bookmarks()
+        self.reload_saved_searches()
+        self.count_entries(again=True)
         self.fetched.clear()
         change = after - before
         self.notify(
@@ -301,5 +312,7 @@ class MainScreen(OpenActions):
             return
         if self.find_bar.close():
             self.set_focus(self.reader)
+            return
+        if self.focused is self.list_view and self.back_to_all():
             return
         self.set_focus(self.list_view)

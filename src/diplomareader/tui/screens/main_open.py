@@ -91,6 +91,9 @@ class OpenActions(PassageActions):
         self._rest = None
         if self.focused is not self.list_view or self.fetched.get(article_id) is not None:
             return
+        under = self.list_view.highlighted
+        if under is None or under.id != article_id:
+            return  # the cursor moved on (to an entry, or the list changed)
         if self.article is not None and self.article.id == article_id:
             return
         self._read_ahead(article_id, self.list_view.rows, self.list_view.reachable())

@@ -83,6 +83,9 @@ class SearchBar(Horizontal):
         """The query text changed (search as you type)."""
 
         query: str
+        as_you_type: bool = True
+        """False when the whole query was put in the box at once (``set_value``): its last
+        word is then a word, not the start of one."""
 
     @dataclass
     class Submitted(Message):
@@ -92,6 +95,12 @@ class SearchBar(Horizontal):
 
     class Leave(Message):
         """Escape in an empty box: give the focus back to the list."""
+
+    def __init__(self) -> None:
+        """A search bar with an empty box."""
+        super().__init__()
+        self._whole: str | None = None
+        """The query last put in the box by ``set_value`` (until the next change)."""
 
     def compose(self) -> ComposeResult:
         """The field and the status."""
@@ -109,7 +118,8 @@ class SearchBar(Horizontal):
         return self.input.value
 
     def set_value(self, query: str) -> None:
-        """Put ``query`` in the box (which searches for it)."""
+        """Put ``query`` in the box (which searches for it, as a whole query)."""
+        self._whole = query
         self.input.value = query
         self.input.cursor_position = len(query)
 
@@ -127,7 +137,8 @@ class SearchBar(Horizontal):
     def _changed(self, event: Input.Changed) -> None:
         """Each keystroke searches."""
         event.stop()
-        self.post_message(self.Changed(event.value))
+        whole, self._whole = self._whole == event.value, None
+        self.post_message(self.Changed(event.value, as_you_type=not whole))
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
