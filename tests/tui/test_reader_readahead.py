@@ -7,6 +7,7 @@ import threading
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from diplomareader.model import RelatedQuote
 from diplomareader.search import Library
@@ -14,6 +15,21 @@ from diplomareader.tui.readahead import ReadAhead, read_ahead
 from diplomareader.tui.screens.main_open import REST
 from tests.tui.conftest import AppFactory, running, screen_text, settle
 from tests.tui.test_reader_related import until
+
+
+def second_steps(screen: Any) -> list[Sequence[RelatedQuote]]:
+    """The related quotes the side panel is given after the article (a second step),
+    collected as they come."""
+    later: list[Sequence[RelatedQuote]] = []
+    show_related = screen.side.show_related
+
+    def collect(related: Sequence[RelatedQuote], problem: str | None = None) -> None:
+        """Note the second step, then show it."""
+        later.append(related)
+        show_related(related, problem)
+
+    screen.side.show_related = collect
+    return later
 
 
 class CountingLibrary(Library):
@@ -44,12 +60,7 @@ async def test_the_row_the_cursor_rests_on_opens_with_its_related_quotes_at_once
             assert library.lookups[row.id] == 1
             fetched = screen.fetched.get(row.id)
             assert fetched is not None and fetched.related
-            later: list[Sequence[RelatedQuote]] = []
-            show_related = screen.side.show_related
-            screen.side.show_related = lambda related, problem=None: (  # type: ignore[method-assign]
-                later.append(related),
-                show_related(related, problem),
-            )[-1]
+            later = second_steps(screen)
             await pilot.press("enter")
             await settle(pilot)
             assert screen.article is not None and screen.article.id == row.id
@@ -146,12 +157,7 @@ async def test_quick_related_quotes_come_with_an_article_not_read_ahead(
             assert first is not None
             await until(lambda: library.lookups[first.id] == 1 and screen.fetched.quick(), pilot)
             row = next(r for r in screen.list_view.rows if screen.fetched.get(r.id) is None)
-            later: list[Sequence[RelatedQuote]] = []
-            show_related = screen.side.show_related
-            screen.side.show_related = lambda related, problem=None: (  # type: ignore[method-assign]
-                later.append(related),
-                show_related(related, problem),
-            )[-1]
+            later = second_steps(screen)
             screen.open_article(row.id)
             await settle(pilot)
             assert screen.article is not None and screen.article.id == row.id
