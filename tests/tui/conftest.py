@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
+from diplomareader.model import ArticleSummary
 from diplomareader.search import Library
 from diplomareader.store.config import Config
 from diplomareader.tui.app import DiplomaReader, make_app
@@ -109,6 +110,14 @@ async def running(
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
         yield pilot, main_screen(app)
+
+
+async def open_lavrov(pilot: Pilot[None], screen: MainScreen) -> ArticleSummary:
+    """Open the Lavrov seed article from the list and wait until it is drawn; its row."""
+    lavrov = next(r for r in screen.list_view.rows if r.title.startswith(LAVROV))
+    screen.open_article(lavrov.id)
+    await settle(pilot)
+    return lavrov
 
 
 def screen_text(app: DiplomaReader) -> str:

@@ -8,7 +8,15 @@ from diplomareader.model import Quote, RelatedQuote
 from diplomareader.search import Library
 from diplomareader.store.bookmarks import BookmarkStore
 from diplomareader.tui.widgets.side_panel import SidePanel
-from tests.tui.conftest import LAVROV, AppFactory, main_screen, running, screen_text, settle
+from tests.tui.conftest import (
+    LAVROV,
+    AppFactory,
+    main_screen,
+    open_lavrov,
+    running,
+    screen_text,
+    settle,
+)
 
 
 async def test_start_lists_the_seeds_newest_first(
@@ -68,9 +76,7 @@ async def test_related_quotes_connect_lavrov_with_tokayev(
     """On the Lavrov article the side panel lists Tokayev's 2022 statements from elsewhere."""
     app = make_reader(library)
     async with running(app) as (pilot, screen):
-        lavrov = next(r for r in screen.list_view.rows if r.title.startswith(LAVROV))
-        screen.open_article(lavrov.id)
-        await settle(pilot)
+        lavrov = await open_lavrov(pilot, screen)
         related = list(screen.side.related or ())
         tokayev = [r for r in related if r.quote.speaker == "Kassym-Jomart Tokayev"]
         assert len(tokayev) >= 2
@@ -87,9 +93,7 @@ async def test_related_quote_opens_its_article_and_back_returns(
     """Enter on a related quote opens that article at the quote; Backspace comes back."""
     app = make_reader(library)
     async with running(app) as (pilot, screen):
-        lavrov = next(r for r in screen.list_view.rows if r.title.startswith(LAVROV))
-        screen.open_article(lavrov.id)
-        await settle(pilot)
+        lavrov = await open_lavrov(pilot, screen)
         await pilot.press("j", "j")
         position = screen.reader.position()
         side = screen.side

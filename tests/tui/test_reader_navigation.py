@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from diplomareader.model import RelatedQuote
 from diplomareader.search import Library
-from tests.tui.conftest import LAVROV, AppFactory, main_screen, screen_text, settle
+from tests.tui.conftest import AppFactory, main_screen, open_lavrov, screen_text, settle
 
 
 async def test_list_keys_page_home_end_and_l(library: Library, make_reader: AppFactory) -> None:
@@ -34,9 +34,7 @@ async def test_reader_keys_page_home_end(library: Library, make_reader: AppFacto
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         screen = main_screen(app)
-        lavrov = next(r for r in screen.list_view.rows if r.title.startswith(LAVROV))
-        screen.open_article(lavrov.id)
-        await settle(pilot)
+        await open_lavrov(pilot, screen)
         reader = screen.reader
         reader.focus()
         assert reader.scroll_y == 0 and reader.cursor == 0
@@ -68,9 +66,7 @@ async def test_h_goes_back_and_q_quits(library: Library, make_reader: AppFactory
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         screen = main_screen(app)
-        lavrov = next(r for r in screen.list_view.rows if r.title.startswith(LAVROV))
-        screen.open_article(lavrov.id)
-        await settle(pilot)
+        lavrov = await open_lavrov(pilot, screen)
         side = screen.side
         side.focus()
         side.highlighted = next(
@@ -140,9 +136,7 @@ async def test_sequence_reminder_only_when_the_second_key_is_late(
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await settle(pilot)
         screen = main_screen(app)
-        lavrov = next(r for r in screen.list_view.rows if r.title.startswith(LAVROV))
-        screen.open_article(lavrov.id)
-        await settle(pilot)
+        await open_lavrov(pilot, screen)
         screen.reader.focus()
         await pilot.press("right_square_bracket", "q")
         await pilot.pause(1.2)

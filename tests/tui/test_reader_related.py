@@ -17,7 +17,7 @@ from diplomareader.model import InputError, RelatedQuote
 from diplomareader.search import Library
 from diplomareader.tui.messages import RelatedReady
 from diplomareader.tui.readahead import QUICK
-from tests.tui.conftest import LAVROV, AppFactory, running, screen_text, settle
+from tests.tui.conftest import LAVROV, AppFactory, open_lavrov, running, screen_text, settle
 
 
 class HeldLibrary(Library):
@@ -178,9 +178,7 @@ async def test_related_quotes_that_cannot_be_looked_up_are_reported(
     with BrokenLibrary(seed_index) as library:
         app = make_reader(library)
         async with running(app) as (pilot, screen):
-            lavrov = next(r for r in screen.list_view.rows if r.title.startswith(LAVROV))
-            screen.open_article(lavrov.id)
-            await settle(pilot)
+            lavrov = await open_lavrov(pilot, screen)
             assert screen.article is not None and screen.article.id == lavrov.id
             text = screen_text(app)
             assert "finding related quotes…" not in text

@@ -7,7 +7,7 @@ from diplomareader.model import Entity, Mention
 from diplomareader.search import Library
 from diplomareader.tui.entity_view import merge_entities
 from diplomareader.tui.screens.main import MainScreen
-from tests.tui.conftest import LAVROV, AppFactory, running, screen_text, settle
+from tests.tui.conftest import AppFactory, open_lavrov, running, screen_text, settle
 
 
 def mentions(*spans: tuple[int, int]) -> tuple[Mention, ...]:
@@ -47,9 +47,7 @@ async def test_side_panel_lists_a_country_once_and_still_searches_it(
     """Kazakhstan shows once, under Places, with its combined count; Enter searches entity:."""
     app = make_reader(library)
     async with running(app, (120, 36)) as (pilot, screen):
-        lavrov = next(r for r in screen.list_view.rows if r.title.startswith(LAVROV))
-        screen.open_article(lavrov.id)
-        await settle(pilot)
+        await open_lavrov(pilot, screen)
         article = screen.article
         assert article is not None
         raw = [e for e in article.entities if e.name == "Kazakhstan"]
@@ -92,9 +90,7 @@ async def test_entity_jumps_name_the_merged_kind_and_visit_nested_mentions(
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, MainScreen)
-        lavrov = next(r for r in screen.list_view.rows if r.title.startswith(LAVROV))
-        screen.open_article(lavrov.id)
-        await settle(pilot)
+        await open_lavrov(pilot, screen)
         article = screen.article
         assert article is not None
         spans = sorted({(m.start, m.end) for e in article.entities for m in e.mentions})

@@ -13,7 +13,7 @@ from diplomareader.tui.widgets.side_panel import (
     opening_lines,
     quote_line,
 )
-from tests.tui.conftest import LAVROV, AppFactory, running, screen_text, settle
+from tests.tui.conftest import AppFactory, open_lavrov, running, screen_text, settle
 
 
 def entry_lines(side: SidePanel, kind: str) -> list[list[str]]:
@@ -51,9 +51,7 @@ async def test_quote_entries_fit_the_panel_and_follow_its_width(
     """At 160 columns and again at 80, the entries fit the side panel; the highlight stays."""
     app = make_reader(library)
     async with running(app) as (pilot, screen):
-        lavrov = next(r for r in screen.list_view.rows if r.title.startswith(LAVROV))
-        screen.open_article(lavrov.id)
-        await settle(pilot)
+        await open_lavrov(pilot, screen)
         side = screen.side
         wide = side.scrollable_content_region.width
         check_fit(side, screen_text(app))

@@ -13,7 +13,7 @@ from textual.widgets import Input
 from diplomareader.search import Library
 from diplomareader.store.config import Config, SavedSearch
 from diplomareader.tui.screens.main import MainScreen
-from tests.tui.conftest import LAVROV, AppFactory, settle
+from tests.tui.conftest import AppFactory, open_lavrov, settle
 
 
 async def _open_lavrov(pilot: Pilot[None]) -> None:
@@ -23,9 +23,7 @@ async def _open_lavrov(pilot: Pilot[None]) -> None:
     assert isinstance(screen, MainScreen)
     for input_field in pilot.app.query(Input):
         input_field.cursor_blink = False
-    lavrov = next(r for r in screen.list_view.rows if r.title.startswith(LAVROV))
-    screen.open_article(lavrov.id)
-    await settle(pilot)
+    await open_lavrov(pilot, screen)
 
 
 def test_start_80x24(snap_compare: Any, frozen_library: Library, make_reader: AppFactory) -> None:
